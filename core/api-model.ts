@@ -1,0 +1,669 @@
+// Public argument and result types of the async (non-entitlement) Stigg calls: the same
+// shapes @stigg/js-client-sdk@3.35.0 delivers, declared from what it returns at runtime.
+// Where its declarations and its runtime disagree, these follow the runtime (noted inline).
+// Results hold no `__typename`, except on the two union values (`scheduleVariables`,
+// `resetPeriodConfiguration`) where it is the only way to tell the variants apart.
+import type {
+  EntitlementFeature,
+  EntitlementResetPeriod,
+  FeatureType,
+  MeterType,
+  MonthlyAccordingTo,
+  SubscriptionStatus,
+  WeeklyAccordingTo,
+  WidgetType,
+} from './model';
+
+export type Metadata = Record<string, string>;
+/** ISO 4217 code as the wire enum spells it (`USD`, `EUR`, ...). */
+export type Currency = string;
+/** Wire DateTime: an ISO string. Fields typed so are passed through as the official does. */
+export type DateString = string;
+
+export type BillingPeriod = 'MONTHLY' | 'ANNUALLY';
+export type BillingModel = 'FLAT_FEE' | 'MINIMUM_SPEND' | 'PER_UNIT' | 'USAGE_BASED';
+export type PricingType = 'CUSTOM' | 'FREE' | 'PAID';
+export type TiersMode = 'GRADUATED' | 'VOLUME';
+export type TrialPeriodUnits = 'DAY' | 'MONTH';
+export type PromotionalEntitlementStatus = 'Active' | 'Expired' | 'Paused';
+export type PaymentCollection = 'ACTION_REQUIRED' | 'FAILED' | 'NOT_REQUIRED' | 'PROCESSING';
+export type PaymentCollectionMethod = 'CHARGE' | 'INVOICE' | 'NONE';
+export type DiscountType = 'FIXED' | 'PERCENTAGE';
+export type DiscountDurationType = 'FOREVER' | 'ONCE' | 'REPEATING';
+export type ScheduleStrategy = 'END_OF_BILLING_MONTH' | 'END_OF_BILLING_PERIOD' | 'IMMEDIATE';
+export type ExperimentGroupType = 'CONTROL' | 'VARIANT';
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+// ---- catalog: plans, addons, prices ----
+
+export interface PriceTier {
+  upTo?: number | null;
+  unitPrice?: Money | null;
+  flatPrice?: Money | null;
+}
+
+export interface PriceFeature {
+  featureId: string;
+  displayName: string;
+  units?: string | null;
+  unitsPlural?: string | null;
+  unitQuantity?: number | null;
+}
+
+export interface Price {
+  pricingModel: BillingModel;
+  billingPeriod: BillingPeriod;
+  billingId?: string | null;
+  amount?: number | null;
+  currency: Currency;
+  tiersMode?: TiersMode | null;
+  tiers?: PriceTier[] | null;
+  isTieredPrice: boolean;
+  minUnitQuantity?: number | null;
+  maxUnitQuantity?: number | null;
+  billingCountryCode?: string | null;
+  blockSize?: number | null;
+  feature?: PriceFeature | null;
+}
+
+export type SubscriptionPrice = Omit<Price, 'billingId' | 'minUnitQuantity' | 'maxUnitQuantity' | 'billingCountryCode'> & {
+  grossAmount: number;
+};
+
+export interface PackageEntitlement {
+  usageLimit: number;
+  feature?: EntitlementFeature;
+  isCustom?: boolean;
+  hasUnlimitedUsage?: boolean | null;
+  resetPeriod?: EntitlementResetPeriod | null;
+  hiddenFromWidgets?: WidgetType[] | null;
+  displayNameOverride?: string | null;
+}
+
+export interface DependencyAddon {
+  refId: string;
+  displayName: string;
+  description?: string;
+}
+
+export interface Addon {
+  id: string;
+  displayName: string;
+  description: string;
+  billingId?: string | null;
+  entitlements: PackageEntitlement[];
+  pricePoints: Price[];
+  pricingType?: PricingType | null;
+  dependencies?: DependencyAddon[];
+  metadata?: Metadata | null;
+}
+
+export interface CompatiblePackageGroup {
+  packageGroupId: string;
+  displayName: string;
+  addons: Addon[];
+  options?: { minItems?: number; freeItems?: number };
+}
+
+export interface Product {
+  id: string;
+  displayName?: string | null;
+  description?: string | null;
+  metadata?: Metadata | null;
+}
+
+export interface DefaultTrialConfig {
+  duration: number;
+  units: TrialPeriodUnits;
+  budget?: { limit: number };
+}
+
+export interface Plan {
+  id: string;
+  order: number;
+  displayName: string;
+  description?: string | null;
+  billingId?: string | null;
+  basePlan?: { id: string; displayName: string };
+  entitlements: PackageEntitlement[];
+  inheritedEntitlements: PackageEntitlement[];
+  pricePoints: Price[];
+  pricingType?: PricingType | null;
+  defaultTrialConfig?: DefaultTrialConfig;
+  compatibleAddons: Addon[];
+  compatiblePackageGroups: CompatiblePackageGroup[];
+  product: Product;
+  metadata?: Metadata | null;
+}
+
+export interface Coupon {
+  id: string;
+  name: string;
+  description?: string | null;
+  discountValue: number;
+  percentOff?: number | null;
+  amountsOff?: Money[] | null;
+  metadata?: Metadata | null;
+}
+
+// ---- customers and subscriptions ----
+
+export interface ExperimentInfo {
+  id: string;
+  name: string;
+  groupName: string;
+  groupType?: ExperimentGroupType | null;
+}
+
+export interface PromotionalEntitlement {
+  usageLimit: number;
+  feature: EntitlementFeature;
+  hasUnlimitedUsage?: boolean | null;
+  status: PromotionalEntitlementStatus;
+  /** The official declares Date; it delivers the wire string. */
+  expiresAt?: DateString | null;
+  hasExpirationDate: boolean;
+  isVisible: boolean;
+}
+
+export interface PaymentMethodDetails {
+  expirationMonth?: number | null;
+  expirationYear?: number | null;
+  last4Digits?: string | null;
+}
+
+export interface SlimCustomer {
+  id: string;
+  name?: string;
+  email?: string;
+  billingId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  metadata?: Metadata | null;
+  awsMarketplaceCustomerId?: string | null;
+}
+
+export interface ScheduleVariables {
+  __typename: string;
+  [field: string]: unknown;
+}
+
+/** `scheduledUpdates` / `futureUpdates` entries, passed through from the wire. */
+export interface SubscriptionScheduledUpdate {
+  subscriptionScheduleType: string;
+  scheduleStatus: string;
+  scheduledExecutionTime: DateString;
+  targetPackage?: { id: string; refId: string; displayName: string; pricingType?: PricingType | null } | null;
+  scheduleVariables?: ScheduleVariables | null;
+}
+
+export interface SubscriptionInvoice {
+  billingId: string;
+  status: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+  errorMessage?: string | null;
+  requiresAction: boolean;
+  paymentSecret?: string | null;
+  paymentUrl?: string | null;
+  pdfUrl?: string | null;
+  billingReason?: string | null;
+  currency?: string | null;
+  subTotal?: number | null;
+  subTotalExcludingTax?: number | null;
+  total?: number | null;
+  totalExcludingTax?: number | null;
+  tax?: number | null;
+  amountDue?: number | null;
+}
+
+export interface TotalPrice {
+  subTotal: Money;
+  total: Money;
+}
+
+export interface Subscription {
+  id: string;
+  billingId?: string;
+  resourceId?: string;
+  payingCustomer?: SlimCustomer | null;
+  status: SubscriptionStatus;
+  currentBillingPeriodEnd?: Date;
+  plan: Plan;
+  prices: Price[];
+  totalPrice?: TotalPrice | null;
+  /** @deprecated use `prices` with `totalPrice` */
+  price: SubscriptionPrice | null;
+  pricingType: PricingType;
+  addons: { quantity: number; addon: Addon }[];
+  /** The official declares Date; it delivers the wire string. */
+  startDate: DateString;
+  endDate?: Date;
+  trialEndDate?: Date;
+  cancellationDate?: Date;
+  effectiveEndDate?: Date;
+  metadata?: Metadata | null;
+  /** `{}` when the subscription has none (the official's `omit(null)`). */
+  experimentInfo?: Partial<ExperimentInfo>;
+  scheduledUpdates?: SubscriptionScheduledUpdate[];
+  futureUpdates: SubscriptionScheduledUpdate[];
+  latestInvoice?: SubscriptionInvoice;
+  paymentCollection: PaymentCollection;
+  paymentCollectionMethod?: PaymentCollectionMethod;
+}
+
+/** `getActiveSubscriptionsList` entries: the wire's slim subscription as is. */
+export interface SlimSubscription {
+  subscriptionId: string;
+  status: SubscriptionStatus;
+  pricingType: PricingType;
+  startDate: DateString;
+  currentBillingPeriodEnd?: DateString | null;
+  trialEndDate?: DateString | null;
+  customer: { customerId: string };
+  payingCustomer?: { customerId: string } | null;
+  resource?: { resourceId: string } | null;
+  plan: { planId: string; displayName: string };
+  addons?: { quantity: number; addon: { addonId: string } }[] | null;
+  trialConfiguration?: { trialEndBehavior?: string | null } | null;
+}
+
+/** A customer as plain data: what the engine produces and posts between hosts. */
+export interface CustomerData {
+  id: string;
+  name?: string;
+  email?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  hasPaymentMethod: boolean;
+  subscriptions: Subscription[];
+  promotionalEntitlements: PromotionalEntitlement[];
+  metadata?: Metadata | null;
+  paymentMethodDetails?: PaymentMethodDetails;
+  trialedPlans?: { productId?: string | null; planId?: string | null }[];
+  eligibleForTrial?: { productId?: string | null; eligible: boolean }[];
+  experimentInfo?: Partial<ExperimentInfo>;
+}
+
+/** The public customer: the data plus the official's convenience methods. */
+export interface Customer extends CustomerData {
+  getActivePromotionalEntitlements(): PromotionalEntitlement[];
+  /** @deprecated filter `getActiveSubscriptions()` by status instead */
+  getActiveSubscriptions(): Subscription[];
+  /** @deprecated filter `getActiveSubscriptions()` by status instead */
+  getActiveTrials(): Subscription[];
+}
+
+export interface CustomerResource {
+  id: string;
+}
+
+// ---- paywall, portal, checkout (their styling objects are wire data passed through) ----
+
+export interface FontVariant {
+  fontSize?: number | null;
+  fontWeight?: string | null;
+}
+export interface TypographyConfiguration {
+  fontFamily?: string | null;
+  h1?: FontVariant | null;
+  h2?: FontVariant | null;
+  h3?: FontVariant | null;
+  body?: FontVariant | null;
+}
+type Palette<K extends string> = { [key in K]?: string | null };
+
+export interface PaywallConfiguration {
+  palette?: Palette<'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'currentPlanBackground'> | null;
+  typography?: TypographyConfiguration | null;
+  layout?: { alignment?: string | null; planWidth?: number | null; planMargin?: number | null; planPadding?: number | null } | null;
+  customCss?: string | null;
+}
+
+export interface PaywallCalculatedPricePoint {
+  planId: string;
+  additionalChargesMayApply?: boolean | null;
+  billingPeriod: BillingPeriod;
+  amount: number;
+  currency?: Currency | null;
+  billingCountryCode?: string | null;
+  feature?: { refId: string; featureUnits?: string | null; featureUnitsPlural?: string | null; displayName: string; description?: string | null } | null;
+}
+
+export interface Paywall {
+  plans: Plan[];
+  configuration?: PaywallConfiguration | null;
+  /** A `Customer` to callers; `CustomerData` as the engine produces it. */
+  customer: CustomerData | null;
+  resource: CustomerResource | null;
+  activeSubscriptions: Subscription[] | null;
+  currency: { code: Currency; symbol: string };
+  paywallCalculatedPricePoints?: PaywallCalculatedPricePoint[] | null;
+}
+
+export interface CustomerPortalSubscription {
+  subscriptionId: string;
+  planId?: string | null;
+  planName: string;
+  pricingType: PricingType;
+  prices?: {
+    billingPeriod?: BillingPeriod | null;
+    billingModel?: BillingModel | null;
+    blockSize?: number | null;
+    price?: Money | null;
+    feature?: { id: string; refId: string; displayName: string; featureUnits?: string | null; featureUnitsPlural?: string | null } | null;
+  }[];
+  pricing?: {
+    unitQuantity?: number | null;
+    billingPeriod?: BillingPeriod | null;
+    billingModel?: BillingModel | null;
+    pricingType: PricingType;
+    usageBasedEstimatedBill?: number | null;
+    price?: Money | null;
+    feature?: { featureUnits?: string | null; featureUnitsPlural?: string | null; displayName: string } | null;
+  } | null;
+  status: SubscriptionStatus;
+  trialRemainingDays?: number | null;
+  billingPeriodRange?: { start?: DateString | null; end?: DateString | null } | null;
+  totalPrice?: { subTotal: Money; total: Money; addonsTotal?: Money | null } | null;
+  addons: { addonId: string; description?: string | null; displayName: string; quantity: number }[];
+  scheduledUpdates?: SubscriptionScheduledUpdate[] | null;
+}
+
+export interface CustomerPortalEntitlement {
+  isGranted: boolean;
+  usageLimit?: number | null;
+  currentUsage?: number | null;
+  hasUnlimitedUsage: boolean;
+  hasSoftLimit?: boolean | null;
+  usagePeriodStart?: DateString | null;
+  usagePeriodEnd?: DateString | null;
+  nextResetDate?: DateString | null;
+  resetPeriod?: EntitlementResetPeriod | null;
+  resetPeriodConfiguration?: {
+    __typename: string;
+    monthlyAccordingTo?: MonthlyAccordingTo | null;
+    weeklyAccordingTo?: WeeklyAccordingTo | null;
+    yearlyAccordingTo?: string | null;
+  } | null;
+  feature?: {
+    featureType: FeatureType;
+    meterType?: MeterType | null;
+    featureUnits?: string | null;
+    featureUnitsPlural?: string | null;
+    description?: string | null;
+    displayName: string;
+    refId: string;
+    unitTransformation?: { divide: number; round?: string | null } | null;
+  } | null;
+}
+
+export interface CustomerPortal {
+  subscriptions: CustomerPortalSubscription[];
+  entitlements: CustomerPortalEntitlement[];
+  promotionalEntitlements: {
+    displayName: string;
+    hasUnlimitedUsage: boolean;
+    hasSoftLimit?: boolean | null;
+    usageLimit?: number | null;
+    period: string;
+    startDate: DateString;
+    endDate?: DateString | null;
+  }[];
+  billingInformation: {
+    email?: string | null;
+    name?: string | null;
+    defaultPaymentMethodLast4Digits?: string | null;
+    defaultPaymentMethodId?: string | null;
+    defaultPaymentExpirationMonth?: number | null;
+    defaultPaymentExpirationYear?: number | null;
+  };
+  showWatermark: boolean;
+  billingPortalUrl?: string | null;
+  canUpgradeSubscription: boolean;
+  configuration?: {
+    palette?: Palette<
+      'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'currentPlanBackground' | 'iconsColor' | 'paywallBackgroundColor'
+    > | null;
+    typography?: TypographyConfiguration | null;
+    customCss?: string | null;
+  } | null;
+  resource: CustomerResource | null;
+}
+
+export interface GetCheckoutStateResults {
+  configuration?: {
+    palette?: Palette<'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'summaryBackgroundColor'> | null;
+    typography?: TypographyConfiguration | null;
+    customCss?: string | null;
+    content?: { collectPhoneNumber?: boolean | null } | null;
+  } | null;
+  setupSecret: string;
+  plan: Plan;
+  customer: CustomerData;
+  resource: CustomerResource | null;
+  activeSubscription?: Subscription | null;
+  billingIntegration: { billingIdentifier: string; credentials: { accountId: string; publicKey: string } };
+}
+
+// ---- previews ----
+
+export interface DateRange {
+  /** `null` when the wire says null (the official maps `start && new Date(start)`). */
+  start?: Date | null;
+  end?: Date | null;
+}
+
+export interface SubscriptionPreviewDiscount {
+  name?: string | null;
+  type: DiscountType;
+  value: number;
+  durationType: DiscountDurationType;
+  durationInMonths?: number;
+}
+
+export interface SubscriptionPreviewTaxDetails {
+  displayName: string;
+  percentage: number;
+  inclusive: boolean;
+}
+
+export interface SubscriptionPreviewCredits {
+  initial: Money;
+  used: Money;
+  remaining: Money;
+}
+
+export interface SubscriptionPreviewProration {
+  prorationDate: Date;
+  credit: Money;
+  debit: Money;
+  netAmount: Money;
+  hasProrations?: boolean;
+}
+
+export interface SubscriptionPricePreview {
+  subTotal: Money;
+  totalExcludingTax: Money;
+  total: Money;
+  tax?: Money;
+  discountAmount?: Money;
+  taxDetails?: SubscriptionPreviewTaxDetails;
+  discount?: SubscriptionPreviewDiscount;
+}
+
+export interface SubscriptionPreview extends SubscriptionPricePreview {
+  billingPeriodRange: DateRange;
+  proration?: SubscriptionPreviewProration;
+  subscription?: SubscriptionPricePreview;
+  isPlanDowngrade?: boolean;
+  hasScheduledUpdates?: boolean;
+  credits?: SubscriptionPreviewCredits;
+}
+
+export interface SubscriptionPreviewInvoice {
+  total: Money;
+  subTotal: Money;
+  totalExcludingTax: Money;
+  tax?: Money;
+  discount?: Money;
+  taxDetails?: SubscriptionPreviewTaxDetails;
+  discountDetails?: SubscriptionPreviewDiscount;
+}
+
+export interface SubscriptionPreviewV2 {
+  immediateInvoice: SubscriptionPreviewInvoice & { proration?: SubscriptionPreviewProration; credits?: SubscriptionPreviewCredits };
+  recurringInvoice?: SubscriptionPreviewInvoice;
+  billingPeriodRange: DateRange;
+  isPlanDowngrade?: boolean;
+  hasScheduledUpdates?: boolean;
+}
+
+// ---- usage history ----
+
+export interface UsageHistoryPoint {
+  date: Date;
+  value: number;
+  isResetPoint: boolean;
+}
+
+/** `getUsageHistoryV2` result: wire data as is (timestamps stay strings). */
+export interface UsageHistoryV2 {
+  markers: { type: string; timestamp: DateString }[];
+  series: { tags: { key: string; value: string }[]; points: { timestamp: DateString; value: number; isResetPoint: boolean }[] }[];
+}
+
+// ---- arguments ----
+
+export interface GetPaywall {
+  productId?: string;
+  resourceId?: string;
+  context?: WidgetType;
+  billingCountryCode?: string;
+  includeHiddenPlans?: boolean;
+}
+
+export interface GetCustomerPortal {
+  resourceId?: string;
+  productId?: string;
+}
+
+export interface GetActiveSubscriptions {
+  resourceId?: string | string[];
+}
+
+export interface GetSubscription {
+  subscriptionId: string;
+}
+
+export interface GetCheckoutState {
+  planId: string;
+  billingCountryCode?: string;
+  resourceId?: string | null;
+}
+
+export interface BillableFeature {
+  featureId: string;
+  quantity: number;
+}
+
+export interface AddonQuantity {
+  addonId: string;
+  quantity?: number;
+}
+
+export interface BillingAddress {
+  city?: string;
+  country?: string;
+  line1?: string;
+  line2?: string;
+  postalCode?: string;
+  state?: string;
+}
+
+export interface SubscriptionBillingInfo {
+  taxRateIds?: string[];
+  taxPercentage?: number;
+  billingAddress?: BillingAddress;
+}
+
+export interface ApplySubscription {
+  planId: string;
+  paymentMethodId?: string;
+  payingCustomerId?: string;
+  resourceId?: string;
+  addons?: AddonQuantity[];
+  startDate?: Date;
+  billingId?: string;
+  billingPeriod?: BillingPeriod;
+  skipTrial?: boolean;
+  unitQuantity?: number;
+  billableFeatures?: BillableFeature[];
+  metadata?: Metadata | null;
+  promotionCode?: string;
+  billingInformation?: Omit<SubscriptionBillingInfo, 'taxPercentage'>;
+  billingCountryCode?: string;
+  scheduleStrategy?: ScheduleStrategy;
+}
+
+export interface ApplySubscriptionResults {
+  subscription?: Subscription;
+}
+
+interface SubscriptionDraft {
+  customerId: string;
+  payingCustomerId?: string;
+  resourceId?: string;
+  planId: string;
+  addons?: AddonQuantity[];
+  startDate?: Date;
+  billingPeriod?: BillingPeriod;
+  billingCountryCode?: string;
+  unitQuantity?: number;
+  billableFeatures?: BillableFeature[];
+  billingInformation?: SubscriptionBillingInfo;
+  promotionCode?: string;
+}
+
+export interface EstimateSubscription extends SubscriptionDraft {
+  skipTrial?: boolean;
+}
+
+export interface PreviewSubscription extends SubscriptionDraft {
+  scheduleStrategy?: ScheduleStrategy;
+}
+
+export interface EstimateSubscriptionUpdate {
+  subscriptionId: string;
+  unitQuantity?: number;
+  billableFeatures?: BillableFeature[];
+  addons?: AddonQuantity[];
+  promotionCode?: string;
+}
+
+export interface FetchUsageHistory {
+  customerId: string;
+  resourceId?: string;
+  featureId: string;
+  startDate: Date;
+  endDate?: Date;
+}
+
+export interface UsageHistoryV2Input {
+  customerId: string;
+  featureId: string;
+  startDate: Date | string;
+  endDate?: Date | string | null;
+  resourceId?: string | null;
+  environmentId?: string | null;
+  groupBy?: string[] | null;
+}
+
+export interface SdkConfiguration {
+  sentryDsn?: string | null;
+  isWidgetWatermarkEnabled?: boolean | null;
+}

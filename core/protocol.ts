@@ -1,0 +1,186 @@
+// Messages between the page and the engine (in the service worker, or in the leader
+// tab), and the broadcasts the engine sends to a partition's tabs. Every message that
+// crosses a host boundary is parsed with these functions: unknown or malformed data
+// gives null and is ignored, never trusted.
+import type { PartitionId } from './partition';
+import type { LocalUsageRecord, SnapshotRecord } from './table';
+
+export const PROTOCOL_VERSION = 1;
+
+/** How the engine reaches the Stigg API for a partition. The token stays in memory. */
+export interface Connection extends PartitionId {
+  baseUri: string;
+  baseEdgeUri: string;
+  enableEdge: boolean;
+  customerToken?: string | undefined;
+  clientName?: string | undefined;
+  clientVersion?: string | undefined;
+}
+
+/** One `shouldTrack` entitlement check, queued in the outbox until sent. */
+export interface CheckReport {
+  /** Idempotency key: a retried send never counts twice. */
+  id: string;
+  featureId: string;
+  requestedUsage?: number | undefined;
+  result: { hasAccess: boolean; accessDeniedReason?: string | undefined; requestedUsage?: number | undefined };
+  checkedAt: number;
+}
+
+export type SyncState = 'idle' | 'syncing' | 'degraded' | 'offline';
+
+export interface SyncStatus {
+  host: 'service-worker' | 'page';
+  online: boolean;
+  state: SyncState;
+  storage: 'indexeddb' | 'memory';
+  lastSuccessfulSyncAt?: number | undefined;
+  lastError?: string | undefined;
+  outboxDepth: number;
+  circuitOpen: boolean;
+}
+
+export type EngineRequest =
+  | { type: 'sync'; connection: Connection; ttlMs: number; force?: boolean; skipEdge?: boolean }
+  | { type: 'call'; connection: Connection | ConnectionWithoutCustomer; method: string; args: unknown }
+  | { type: 'track'; connection: Connection; reports: CheckReport[] }
+  | { type: 'recordUsage'; connection: Connection; featureId: string; amount: number; limitCheck: boolean }
+  | { type: 'status' }
+  | { type: 'connectivity'; online: boolean }
+  | { type: 'purge'; connection: Connection };
+
+/** Calls such as the public paywall need no customer. */
+export type ConnectionWithoutCustomer = Omit<Connection, 'customerId'> & { customerId?: undefined };
+
+export interface Envelope<T> {
+  gatehouse: typeof PROTOCOL_VERSION;
+  id: string;
+  body: T;
+}
+
+export type EngineReply = { ok: true; value: unknown } | { ok: false; error: { message: string; code?: string | undefined } };
+
+export type Broadcast =
+  | { type: 'snapshot'; partitionKey: string; record: SnapshotRecord }
+  | { type: 'localUsage'; partitionKey: string; records: LocalUsageRecord[] }
+  | { type: 'status'; status: SyncStatus };
+
+type Loose = Record<string, unknown>;
+const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptionalString = (value: unknown) => value === undefined || isString(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+export function isConnection(value: unknown, requireCustomer = true): value is Connection {
+  return (
+    isRecord(value) &&
+    isString(value.apiKey) &&
+    value.apiKey !== '' &&
+    (requireCustomer ? isString(value.customerId) && value.customerId !== '' : isOptionalString(value.customerId)) &&
+    isOptionalString(value.resourceId) &&
+    isString(value.baseUri) &&
+    isString(value.baseEdgeUri) &&
+    typeof value.enableEdge === 'boolean' &&
+    isOptionalString(value.customerToken) &&
+    isOptionalString(value.clientName) &&
+    isOptionalString(value.clientVersion)
+  );
+}
+
+function isCheckReport(value: unknown): value is CheckReport {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.featureId) &&
+    isFiniteNumber(value.checkedAt) &&
+    isRecord(value.result) &&
+    typeof value.result.hasAccess === 'boolean'
+  );
+}
+
+export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
+  return (
+    isRecord(value) &&
+    isString(value.partitionKey) &&
+    isFiniteNumber(value.fetchedAt) &&
+    isRecord(value.snapshot) &&
+    isRecord(value.snapshot.entitlements) &&
+    isFiniteNumber(value.snapshot.lastUpdate) &&
+    isOptionalString(value.etag)
+  );
+}
+
+export function isLocalUsageRecord(value: unknown): value is LocalUsageRecord {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.partitionKey) &&
+    isString(value.featureId) &&
+    isFiniteNumber(value.amount) &&
+    isFiniteNumber(value.recordedAt)
+  );
+}
+
+function isEngineRequest(body: unknown): body is EngineRequest {
+  if (!isRecord(body)) return false;
+  switch (body.type) {
+    case 'sync':
+      return isConnection(body.connection) && isFiniteNumber(body.ttlMs) && body.ttlMs >= 0;
+    case 'call':
+      return isConnection(body.connection, false) && isString(body.method);
+    case 'track':
+      return isConnection(body.connection) && Array.isArray(body.reports) && body.reports.every(isCheckReport);
+    case 'recordUsage':
+      return (
+        isConnection(body.connection) &&
+        isString(body.featureId) &&
+        isFiniteNumber(body.amount) &&
+        typeof body.limitCheck === 'boolean'
+      );
+    case 'status':
+      return true;
+    case 'connectivity':
+      return typeof body.online === 'boolean';
+    case 'purge':
+      return isConnection(body.connection);
+    default:
+      return false;
+  }
+}
+
+function isEngineReply(body: unknown): body is EngineReply {
+  if (!isRecord(body)) return false;
+  if (body.ok === true) return 'value' in body;
+  return body.ok === false && isRecord(body.error) && isString(body.error.message);
+}
+
+function isBroadcast(body: unknown): body is Broadcast {
+  if (!isRecord(body)) return false;
+  switch (body.type) {
+    case 'snapshot':
+      return isString(body.partitionKey) && isSnapshotRecord(body.record) && body.record.partitionKey === body.partitionKey;
+    case 'localUsage':
+      return (
+        isString(body.partitionKey) &&
+        Array.isArray(body.records) &&
+        body.records.every((r) => isLocalUsageRecord(r) && r.partitionKey === body.partitionKey)
+      );
+    case 'status':
+      return isRecord(body.status) && isString(body.status.state) && typeof body.status.online === 'boolean';
+    default:
+      return false;
+  }
+}
+
+export function envelope<T>(id: string, body: T): Envelope<T> {
+  return { gatehouse: PROTOCOL_VERSION, id, body };
+}
+
+function parseEnvelope<T>(data: unknown, isBody: (body: unknown) => body is T): Envelope<T> | null {
+  if (!isRecord(data) || data.gatehouse !== PROTOCOL_VERSION || !isString(data.id)) return null;
+  return isBody(data.body) ? (data as unknown as Envelope<T>) : null;
+}
+
+export const parseRequest = (data: unknown) => parseEnvelope(data, isEngineRequest);
+export const parseReply = (data: unknown) => parseEnvelope(data, isEngineReply);
+export const parseBroadcast = (data: unknown) => parseEnvelope(data, isBroadcast);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { getMeteredEntitlement } from './results';
+import { nextPeriodEnd, rolledOver } from './rollover';
+import { toSnapshot } from './wire';
+import { feature01, feature03 } from './test/wire-fixtures';
+
+const used = toSnapshot([{ ...feature03, currentUsage: 2 }], 0).entitlements['feature-demo-03']!;
+
+describe('rollover', () => {
+  it('keeps usage within the period', () => {
+    expect(rolledOver(used, Date.parse('2022-09-30T23:59:59.999Z'))).toBe(used);
+  });
+
+  it('counts from zero in the next period once the period has ended', () => {
+    const rolled = rolledOver(used, Date.parse('2022-11-03T00:00:00Z'));
+    expect(rolled.currentUsage).toBe(0);
+    expect(new Date(rolled.usagePeriodStart!).toISOString()).toBe('2022-11-01T00:00:00.000Z');
+    expect(new Date(rolled.usagePeriodEnd!).toISOString()).toBe('2022-12-01T00:00:00.000Z');
+  });
+
+  it('the getter grants again after the reset', () => {
+    const input = { table: { 'feature-demo-03': used }, now: Date.parse('2022-09-20T00:00:00Z') };
+    expect(getMeteredEntitlement(input, 'feature-demo-03', { requestedUsage: 1 }).hasAccess).toBe(false);
+    const later = { ...input, now: Date.parse('2022-10-02T00:00:00Z') };
+    expect(getMeteredEntitlement(later, 'feature-demo-03', { requestedUsage: 1 })).toMatchObject({ hasAccess: true, currentUsage: 0 });
+  });
+
+  it('without an anchor the usage resets but the new period is unknown', () => {
+    const { usagePeriodAnchor: _a, ...noAnchor } = used;
+    const rolled = rolledOver(noAnchor, Date.parse('2022-11-03T00:00:00Z'));
+    expect(rolled.currentUsage).toBe(0);
+    expect(rolled.usagePeriodEnd).toBeUndefined();
+  });
+
+  it('non-metered features never roll over', () => {
+    const numeric = toSnapshot([{ ...feature01, usagePeriodEnd: '2022-01-01T00:00:00Z', currentUsage: 5 }], 0).entitlements['feature-demo-01']!;
+    expect(rolledOver(numeric, Date.parse('2023-01-01T00:00:00Z'))).toBe(numeric);
+  });
+
+  it('nextPeriodEnd is the earliest end still to come', () => {
+    expect(nextPeriodEnd([used], Date.parse('2022-09-20T00:00:00Z'))).toBe(Date.parse('2022-10-01T00:00:00Z'));
+    expect(nextPeriodEnd([used], Date.parse('2022-10-20T00:00:00Z'))).toBe(Date.parse('2022-11-01T00:00:00Z'));
+  });
+});

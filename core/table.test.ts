@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { getMeteredEntitlement } from './results';
+import { buildDecisionTable, provenanceOf, sameSnapshot, settledLocalUsage, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { toSnapshot } from './wire';
+import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
+
+const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot(guideEntitlements, 0), fetchedAt: GUIDE_NOW - 1000 };
+const usage = (amount: number, recordedAt: number, featureId = 'feature-demo-03'): LocalUsageRecord => ({
+  id: `u${recordedAt}`,
+  partitionKey: 'p',
+  featureId,
+  amount,
+  recordedAt,
+});
+const build = (localUsage: LocalUsageRecord[], now = GUIDE_NOW, cacheMaxAgeMs = 86_400_000) =>
+  buildDecisionTable({ record, localUsage, now, cacheMaxAgeMs, origin: 'cache' });
+
+describe('decision table', () => {
+  it('adds pending local usage to the server figure', () => {
+    const table = build([usage(1, GUIDE_NOW - 10), usage(1, GUIDE_NOW - 5)])!;
+    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(2);
+    expect(getMeteredEntitlement({ table: table.entitlements, now: GUIDE_NOW }, 'feature-demo-03', { requestedUsage: 1 }).hasAccess).toBe(false);
+    expect(provenanceOf(table, 'feature-demo-03', GUIDE_NOW, 60_000)).toEqual({ source: 'local-usage', fetchedAt: record.fetchedAt, ageMs: 1000, localUsage: 2 });
+    expect(provenanceOf(table, 'feature-demo-01', GUIDE_NOW, 60_000).source).toBe('cache');
+    const live = { ...table, origin: 'network' as const };
+    expect(provenanceOf(live, 'feature-demo-01', GUIDE_NOW, 60_000).source).toBe('network');
+    expect(provenanceOf(live, 'feature-demo-01', GUIDE_NOW + 60_000, 60_000).source).toBe('cache');
+  });
+
+  it('stops counting local usage once the server has caught up', () => {
+    const serverUpdated = Date.parse('2022-09-10T00:00:00.000Z');
+    const old = usage(1, serverUpdated - 1);
+    expect(build([old])!.entitlements['feature-demo-03']!.currentUsage).toBe(0);
+    expect(settledLocalUsage(record, [old, usage(1, GUIDE_NOW)])).toEqual([old]);
+  });
+
+  it('ignores local usage for features that are not metered', () => {
+    expect(build([usage(5, GUIDE_NOW, 'feature-demo-01')])!.localUsage).toEqual({});
+  });
+
+  it('drops local usage from a period that has ended', () => {
+    const october = Date.parse('2022-10-05T00:00:00Z');
+    const table = build([usage(2, GUIDE_NOW)], october, 90 * 86_400_000)!;
+    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(0);
+    expect(table.validUntil).toBe(Date.parse('2022-11-01T00:00:00Z'));
+  });
+
+  it('refuses to serve data older than the maximum age', () => {
+    expect(build([], record.fetchedAt + 5000, 5000)).toBeNull();
+    expect(provenanceOf(null, 'x', 0, 1)).toEqual({ source: 'fallback' });
+    expect(build([], record.fetchedAt + 4000, 5000)!.validUntil).toBe(record.fetchedAt + 5000);
+  });
+
+  it('sameSnapshot ignores key order and notices a changed figure', () => {
+    const again = toSnapshot([...guideEntitlements].reverse(), 0);
+    expect(sameSnapshot(record.snapshot, again)).toBe(true);
+    const changed = toSnapshot([guideEntitlements[0], guideEntitlements[1], { ...feature03, currentUsage: 1 }], 0);
+    expect(sameSnapshot(record.snapshot, changed)).toBe(false);
+    expect(sameSnapshot(undefined, again)).toBe(false);
+  });
+});

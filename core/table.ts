@@ -1,0 +1,140 @@
+// The decision table: what the synchronous getters read. Built from the stored
+// snapshot, the usage recorded on this device and the clock, and dated so the page
+// knows when it must be rebuilt (a period end, or the cached data growing too old).
+import { isMeteredFeature } from './decide';
+import type { CachedEntitlement, EntitlementSnapshot } from './model';
+import { nextPeriodEnd, rolledOver } from './rollover';
+
+/** A partition's snapshot as the engine stores it. */
+export interface SnapshotRecord {
+  partitionKey: string;
+  snapshot: EntitlementSnapshot;
+  /** When the network last confirmed this data (a 304 counts). */
+  fetchedAt: number;
+  etag?: string | undefined;
+}
+
+/** Usage consumed on this device that the server may not have counted yet. */
+export interface LocalUsageRecord {
+  id: string;
+  partitionKey: string;
+  featureId: string;
+  amount: number;
+  recordedAt: number;
+}
+
+export type AnswerSource = 'network' | 'cache' | 'local-usage' | 'fallback';
+
+export interface DecisionTable {
+  partitionKey: string;
+  /** Effective entitlements: rolled over to `builtAt` and with local usage added. */
+  entitlements: Record<string, CachedEntitlement>;
+  /** Local usage added per feature, for provenance. */
+  localUsage: Record<string, number>;
+  fetchedAt: number;
+  /** 'network' when fetched during this page's life, 'cache' when read back from storage. */
+  origin: 'network' | 'cache';
+  builtAt: number;
+  /** When the table must be rebuilt: the next period end, or when the data becomes too old. */
+  validUntil: number;
+}
+
+export interface TableInput {
+  record: SnapshotRecord;
+  localUsage: readonly LocalUsageRecord[];
+  now: number;
+  /** Cached data older than this is no longer served as real data. */
+  cacheMaxAgeMs: number;
+  origin: 'network' | 'cache';
+}
+
+/** Whether a local record is still unknown to the server for this entitlement. */
+export function isPending(record: LocalUsageRecord, entitlement: CachedEntitlement): boolean {
+  return record.recordedAt > (entitlement.usageUpdatedAt ?? Number.NEGATIVE_INFINITY);
+}
+
+/** Pending local usage per feature, counted within each entitlement's current period. */
+function localUsageByFeature(
+  entitlements: Record<string, CachedEntitlement>,
+  stored: Record<string, CachedEntitlement>,
+  records: readonly LocalUsageRecord[],
+): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const record of records) {
+    const current = entitlements[record.featureId];
+    const original = stored[record.featureId];
+    if (!current || !original || !isMeteredFeature(current.feature) || !isPending(record, original)) continue;
+    if (current.usagePeriodStart !== undefined && record.recordedAt < current.usagePeriodStart) continue;
+    totals[record.featureId] = (totals[record.featureId] ?? 0) + record.amount;
+  }
+  return totals;
+}
+
+/** The table for `now`, or null when the data is too old to be served as real. */
+export function buildDecisionTable(input: TableInput): DecisionTable | null {
+  const { record, now, cacheMaxAgeMs } = input;
+  const expiresAt = record.fetchedAt + cacheMaxAgeMs;
+  if (now >= expiresAt) return null;
+  const stored = record.snapshot.entitlements;
+  const entitlements: Record<string, CachedEntitlement> = {};
+  for (const [featureId, entitlement] of Object.entries(stored)) entitlements[featureId] = rolledOver(entitlement, now);
+  const localUsage = localUsageByFeature(entitlements, stored, input.localUsage);
+  for (const [featureId, amount] of Object.entries(localUsage)) {
+    const entitlement = entitlements[featureId]!;
+    entitlements[featureId] = { ...entitlement, currentUsage: entitlement.currentUsage + amount };
+  }
+  const periodEnd = nextPeriodEnd(Object.values(stored), now) ?? Number.POSITIVE_INFINITY;
+  return {
+    partitionKey: record.partitionKey,
+    entitlements,
+    localUsage,
+    fetchedAt: record.fetchedAt,
+    origin: input.origin,
+    builtAt: now,
+    validUntil: Math.min(periodEnd, expiresAt),
+  };
+}
+
+/** Local records the server has caught up with (or that name no loaded feature) can go. */
+export function settledLocalUsage(record: SnapshotRecord, localUsage: readonly LocalUsageRecord[]): LocalUsageRecord[] {
+  const stored = record.snapshot.entitlements;
+  return localUsage.filter((usage) => {
+    const entitlement = stored[usage.featureId];
+    return !entitlement || !isPending(usage, entitlement);
+  });
+}
+
+export interface FeatureProvenance {
+  source: AnswerSource;
+  /** When the network last confirmed the data behind the answer. */
+  fetchedAt?: number;
+  ageMs?: number;
+  /** Units recorded on this device and not yet counted by the server. */
+  localUsage?: number;
+}
+
+/**
+ * Where an answer comes from. Network data stays 'network' while younger than
+ * `liveForMs` (the page passes two polling intervals); older, it is served from 'cache'.
+ */
+export function provenanceOf(table: DecisionTable | null, featureId: string, now: number, liveForMs: number): FeatureProvenance {
+  if (!table) return { source: 'fallback' };
+  const localUsage = table.localUsage[featureId];
+  const ageMs = Math.max(0, now - table.fetchedAt);
+  const base = { fetchedAt: table.fetchedAt, ageMs };
+  if (localUsage) return { source: 'local-usage', ...base, localUsage };
+  return { source: table.origin === 'network' && ageMs < liveForMs ? 'network' : 'cache', ...base };
+}
+
+/** Whether two snapshots carry the same entitlements (the broadcast-on-change test). */
+export function sameSnapshot(a: EntitlementSnapshot | undefined, b: EntitlementSnapshot): boolean {
+  return !!a && a.lastUpdate === b.lastUpdate && stableJson(a.entitlements) === stableJson(b.entitlements);
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : inner,
+  );
+}

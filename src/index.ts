@@ -1,0 +1,2 @@
+// The page API (Stigg-compatible client) lands here; this placeholder keeps the build whole.
+export {};

@@ -1,0 +1,156 @@
+// One partition's entitlements as this page sees them. Data flows one way: stored
+// snapshot (warm start) or engine answer or broadcast → evaluation → decision table →
+// getters. A closed view ignores everything that arrives later, so a response that was
+// in flight when the customer changed can never be applied.
+import { isDue } from '../core/sync-policy';
+import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
+import { isLocalUsageRecord, isSnapshotRecord } from '../core/protocol';
+import { partitionKey } from '../core/partition';
+import { sameSnapshot, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
+import type { Evaluation } from './evaluation';
+
+/** What the page needs of the engine link. */
+export interface EngineChannel {
+  request(body: EngineRequest): Promise<unknown>;
+  subscribe(partitionKey: string, listener: (broadcast: Broadcast) => void): () => void;
+}
+
+/** Direct, read-only access to what the engine stored, for the warm start. */
+export interface StoredData {
+  readStoredSnapshot(partitionKey: string): Promise<SnapshotRecord | null>;
+  readLocalUsage(partitionKey: string): Promise<LocalUsageRecord[]>;
+}
+
+export interface ViewOptions {
+  connection: Connection;
+  engine: Promise<EngineChannel>;
+  stored: StoredData | null;
+  evaluation: Evaluation;
+  ttlMs: number;
+  cacheMaxAgeMs: number;
+  now: () => number;
+  /** Called after the table changed; `entitlementsChanged` is false for a clock-only rebuild. */
+  onTable: (view: PartitionView, entitlementsChanged: boolean) => void;
+}
+
+export class PartitionView {
+  readonly key: string;
+  table: DecisionTable | null = null;
+  private record: SnapshotRecord | null = null;
+  private origin: 'network' | 'cache' = 'cache';
+  private localUsage: LocalUsageRecord[] = [];
+  private closed = false;
+  private unsubscribe: (() => void) | null = null;
+  private readonly stopListening: () => void;
+  /** Resolves once real data (stored or fetched) is in the table. */
+  readonly loaded: Promise<void>;
+  private markLoaded!: () => void;
+
+  constructor(private readonly options: ViewOptions) {
+    this.key = partitionKey(options.connection);
+    this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
+    this.stopListening = options.evaluation.onTable((key, table) => {
+      if (key === this.key && !this.closed) this.setTable(table, false);
+    });
+  }
+
+  get connection(): Connection {
+    return this.options.connection;
+  }
+
+  get isLoaded(): boolean {
+    return this.table !== null;
+  }
+
+  /** Warm start from storage, then subscribe and ask the engine. Rejects only when no data at all can be had. */
+  async start(): Promise<void> {
+    const warm = this.warmStart();
+    const engine = this.options.engine.then((channel) => {
+      if (this.closed) return;
+      this.unsubscribe = channel.subscribe(this.key, (broadcast) => void this.onBroadcast(broadcast));
+      return this.sync(false);
+    });
+    await warm;
+    if (this.isLoaded) {
+      engine.catch(() => undefined); // stored data answers; the engine's failure shows in the status
+      return;
+    }
+    await engine;
+  }
+
+  /** Asks the engine for this partition's data: due-only, or forced past the edge. */
+  async sync(force: boolean): Promise<void> {
+    const channel = await this.options.engine;
+    const reply = await channel.request({
+      type: 'sync',
+      connection: this.options.connection,
+      ttlMs: this.options.ttlMs,
+      ...(force ? { force: true, skipEdge: true } : {}),
+    });
+    if (this.closed) return;
+    if (!isSnapshotRecord(reply) || reply.partitionKey !== this.key) {
+      throw new Error('The engine answered with data for another partition');
+    }
+    await this.applyRecord(reply, isDue(reply.fetchedAt, this.options.ttlMs, this.options.now()) ? 'cache' : 'network');
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+    this.stopListening();
+    this.options.evaluation.forget(this.key);
+  }
+
+  private async warmStart(): Promise<void> {
+    const stored = this.options.stored;
+    if (!stored) return;
+    const [record, usage] = await Promise.all([stored.readStoredSnapshot(this.key), stored.readLocalUsage(this.key)]);
+    if (this.closed || this.record || !record || record.partitionKey !== this.key) return;
+    this.localUsage = usage.filter((u) => u.partitionKey === this.key);
+    await this.applyRecord(record, 'cache');
+  }
+
+  private async onBroadcast(broadcast: Broadcast): Promise<void> {
+    if (this.closed) return;
+    if (broadcast.type === 'snapshot' && broadcast.partitionKey === this.key) {
+      await this.applyRecord(broadcast.record, 'network');
+    } else if (broadcast.type === 'localUsage' && broadcast.partitionKey === this.key) {
+      this.localUsage = broadcast.records.filter((r) => isLocalUsageRecord(r) && r.partitionKey === this.key);
+      await this.evaluate(false);
+    }
+  }
+
+  /** Local usage recorded through this page: applied at once, before the broadcast echoes it. */
+  async setLocalUsage(records: LocalUsageRecord[]): Promise<void> {
+    if (this.closed) return;
+    this.localUsage = records.filter((r) => r.partitionKey === this.key);
+    await this.evaluate(false);
+  }
+
+  private async applyRecord(record: SnapshotRecord, origin: 'network' | 'cache'): Promise<void> {
+    const previous = this.record;
+    // The ordering guard, page side: never step back to an older snapshot.
+    if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) return;
+    const changed = !sameSnapshot(previous?.snapshot, record.snapshot);
+    if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return;
+    this.record = record;
+    this.origin = origin;
+    await this.evaluate(changed);
+  }
+
+  private async evaluate(entitlementsChanged: boolean): Promise<void> {
+    const table = await this.options.evaluation.update(this.key, {
+      record: this.record,
+      localUsage: this.localUsage,
+      cacheMaxAgeMs: this.options.cacheMaxAgeMs,
+      origin: this.origin,
+    });
+    if (!this.closed) this.setTable(table, entitlementsChanged);
+  }
+
+  private setTable(table: DecisionTable | null, entitlementsChanged: boolean): void {
+    this.table = table;
+    if (table) this.markLoaded();
+    this.options.onTable(this, entitlementsChanged);
+  }
+}

@@ -1,0 +1,17 @@
+// The ready-made service worker: one classic script with nothing left to import, so
+// `navigator.serviceWorker.register('/sw.js')` works in every browser.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    outDir: 'dist/sw',
+    emptyOutDir: true,
+    target: 'es2022',
+    lib: {
+      entry: 'sw/sw.ts',
+      formats: ['iife'],
+      name: 'GatehouseServiceWorker',
+      fileName: () => 'sw.js',
+    },
+  },
+});

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { meteringApi } from './metering-api';
+
+expose(meteringApi);
