@@ -29,7 +29,6 @@ export function apiError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, isValidationError: STATUS[code] === 400 } });
 }
 
-export function statusOf(error: unknown): number {
-  const code = error instanceof GraphQLError ? (error.extensions.code as ErrorCode | undefined) : undefined;
-  return code && code in STATUS ? STATUS[code] : 500;
+export function statusOfCode(code: string | undefined): number {
+  return code && code in STATUS ? STATUS[code as ErrorCode] : 500;
 }

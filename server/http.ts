@@ -5,9 +5,9 @@ import { createYoga } from 'graphql-yoga';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import type { Catalog } from './catalog';
 import { handleControl, isControlPath, type ControlDeps } from './controls';
-import { handleEdge, isEdgePath } from './edge';
+import { createEdge, isEdgePath, type ExecutionJson } from './edge';
 import { applyFaults } from './faults';
-import { buildSchema } from './graphql/schema';
+import { buildSchema, loadTypeDefs } from './graphql/schema';
 import type { GraphQLContext, Role } from './graphql/resolvers';
 
 const CORS_HEADERS = {
@@ -74,6 +74,16 @@ export function createEmulatorServer(deps: ControlDeps): Server {
     cors: false,
   });
 
+  const runAs = (ctx: GraphQLContext) => async (query: string, variables: Record<string, unknown>) => {
+    const request = new Request('http://emulator/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await (await yoga.fetch(request, ctx)).json()) as ExecutionJson;
+  };
+  const handleEdge = createEdge(loadTypeDefs());
+
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const path = url.pathname;
@@ -129,7 +139,7 @@ export function createEmulatorServer(deps: ControlDeps): Server {
 
       if (isEdge) {
         const ifNoneMatch = req.headers['if-none-match'];
-        const r = await handleEdge(schema, ctx, path, url.searchParams, ifNoneMatch);
+        const r = await handleEdge(runAs(ctx), path, url.searchParams, ifNoneMatch);
         const headers: Record<string, string> = { 'cache-control': 'no-cache' };
         if (r.etag) headers.etag = r.etag;
         if (r.status === 304) {

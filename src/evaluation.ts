@@ -12,11 +12,12 @@ export interface RemoteEvaluator {
 
 export class Evaluation {
   private readonly inputs = new Map<string, PartitionInputs>();
-  private readonly inline = new MeteringEvaluator();
+  private readonly inline: MeteringEvaluator;
   private remote: RemoteEvaluator | null = null;
   private readonly listeners = new Set<TableListener>();
 
-  constructor() {
+  constructor(now: () => number = Date.now) {
+    this.inline = new MeteringEvaluator(now);
     this.inline.onTable((key, table) => this.announce(key, table));
   }
 

@@ -1,2 +1,54 @@
-// The page API (Stigg-compatible client) lands here; this placeholder keeps the build whole.
-export {};
+// Gatehouse's page API: `import Stigg from 'gatehouse'`, then `Stigg.initialize(config)`,
+// as with the official SDK. Only what the first answer needs is loaded up front: the
+// engine link and the metering worker arrive by dynamic import.
+import { GatehouseClient } from './client';
+import { resolveConfiguration, type ClientConfiguration } from './config';
+import { Evaluation } from './evaluation';
+import { storedData } from './stored-data';
+
+export type { ClientConfiguration, LogConfiguration } from './config';
+export type { Logger } from './logger';
+export { LogLevel } from './logger';
+export type { Events, EventName } from './events';
+export type { FeatureProvenance, AnswerSource } from '../core/table';
+export type { SyncStatus } from '../core/protocol';
+export * from '../core/model';
+export type { GatehouseClient as StiggClient } from './client';
+
+function startTicking(client: GatehouseClient, intervalMs: number): void {
+  setInterval(() => client.tick(), intervalMs);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') client.tick();
+  });
+  addEventListener('online', () => client.relayConnectivity(true));
+  addEventListener('offline', () => client.relayConnectivity(false));
+}
+
+export const Stigg = {
+  /** Creates a client. Throws on a missing API key or a mistyped field; warns on unknown fields. */
+  initialize(configuration: ClientConfiguration): GatehouseClient {
+    const { config, warnings } = resolveConfiguration(configuration);
+    const logger = config.logConfiguration.logger ?? console;
+    for (const warning of warnings) logger.error(`[Stigg] ${warning}`);
+
+    const evaluation = new Evaluation();
+    const client = new GatehouseClient(config, {
+      engine: () =>
+        import('./engine-link').then(({ connectEngine }) =>
+          connectEngine({ host: config.host, serviceWorkerUrl: config.serviceWorkerUrl }),
+        ),
+      stored: storedData,
+      evaluation,
+    });
+    client.start();
+    if (!config.offline) {
+      startTicking(client, config.cacheTtlMs);
+      if (config.useWorker && typeof Worker !== 'undefined') {
+        void import('./worker-evaluation').then(({ moveEvaluationToWorker }) => moveEvaluationToWorker(evaluation));
+      }
+    }
+    return client;
+  },
+};
+
+export default Stigg;

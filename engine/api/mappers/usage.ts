@@ -1,0 +1,5 @@
+import type { UsageHistoryPoint } from '../../../core/api-model';
+import type { WireUsageHistory } from './wire';
+
+export const mapUsageHistory = ({ usageMeasurements }: WireUsageHistory): UsageHistoryPoint[] =>
+  usageMeasurements.map(({ date, value, isResetPoint }) => ({ date: new Date(date), value, isResetPoint: !!isResetPoint }));

@@ -1,0 +1,195 @@
+// The engine's persistence. Every operation is best effort and never throws: when
+// IndexedDB is missing, blocked or over quota the engine keeps its working set in
+// memory, and `health` says storage is degraded until a write succeeds again.
+import type { OutboxEntry } from '../../core/outbox-policy';
+import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
+import type { EngineEnvironment } from '../environment';
+import { openDatabase, type GatehouseDb } from './database';
+
+export interface StorageHealth {
+  storage: 'indexeddb' | 'memory';
+  lastError?: string | undefined;
+}
+
+export interface EngineStoreOptions {
+  databaseName?: string | undefined;
+  /** An upgrade blocked by an old connection must not stall the engine. */
+  openTimeoutMs?: number;
+  /** After a failed open, how long before trying again. */
+  reopenAfterMs?: number;
+}
+
+const OPEN_TIMEOUT_MS = 3_000;
+const REOPEN_AFTER_MS = 30_000;
+
+export class EngineStore {
+  health: StorageHealth;
+  private db: GatehouseDb | null = null;
+  private opening: Promise<GatehouseDb | null> | null = null;
+  private openFailedAt: number | null = null;
+
+  constructor(
+    private readonly env: EngineEnvironment,
+    private readonly options: EngineStoreOptions = {},
+  ) {
+    this.health = env.indexedDB
+      ? { storage: 'indexeddb' }
+      : { storage: 'memory', lastError: 'IndexedDB is not available' };
+  }
+
+  loadSnapshot(partitionKey: string): Promise<SnapshotRecord | undefined> {
+    return this.read('read a snapshot', undefined, (db) => db.get('snapshots', partitionKey));
+  }
+
+  saveSnapshot(record: SnapshotRecord): Promise<boolean> {
+    return this.write('save a snapshot', async (db) => {
+      await db.put('snapshots', record);
+    });
+  }
+
+  loadLocalUsage(partitionKey: string): Promise<LocalUsageRecord[]> {
+    return this.read('read local usage', [], (db) => db.getAllFromIndex('localUsage', 'byPartition', partitionKey));
+  }
+
+  addLocalUsage(record: LocalUsageRecord): Promise<boolean> {
+    return this.write('record local usage', async (db) => {
+      await db.put('localUsage', record);
+    });
+  }
+
+  deleteLocalUsage(ids: readonly string[]): Promise<boolean> {
+    return this.deleteKeys('localUsage', ids);
+  }
+
+  loadOutbox(): Promise<OutboxEntry[]> {
+    return this.read('read the outbox', [], (db) => db.getAll('outbox'));
+  }
+
+  putOutbox(entries: readonly OutboxEntry[]): Promise<boolean> {
+    if (entries.length === 0) return Promise.resolve(true);
+    return this.write('write the outbox', async (db) => {
+      const tx = db.transaction('outbox', 'readwrite');
+      await Promise.all([...entries.map((entry) => tx.store.put(entry)), tx.done]);
+    });
+  }
+
+  deleteOutbox(ids: readonly string[]): Promise<boolean> {
+    return this.deleteKeys('outbox', ids);
+  }
+
+  /** Deletes a partition's snapshot, local usage and outbox entries in one transaction. */
+  purgePartition(partitionKey: string): Promise<boolean> {
+    return this.write('purge a partition', async (db) => {
+      const tx = db.transaction(['snapshots', 'localUsage', 'outbox'], 'readwrite');
+      const byPartition = async (name: 'localUsage' | 'outbox') => {
+        const store = tx.objectStore(name);
+        for (const key of await store.index('byPartition').getAllKeys(partitionKey)) await store.delete(key);
+      };
+      await Promise.all([
+        tx.objectStore('snapshots').delete(partitionKey),
+        byPartition('localUsage'),
+        byPartition('outbox'),
+        tx.done,
+      ]);
+    });
+  }
+
+  /** The open database, or null while storage is unavailable. Shared with graphcache's adapter. */
+  async database(): Promise<GatehouseDb | null> {
+    if (this.db) return this.db;
+    if (!this.env.indexedDB) return null;
+    if (this.openFailedAt !== null && this.env.now() - this.openFailedAt < (this.options.reopenAfterMs ?? REOPEN_AFTER_MS)) {
+      return null;
+    }
+    this.opening ??= this.open(this.env.indexedDB).finally(() => {
+      this.opening = null;
+    });
+    return this.opening;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+
+  private async open(factory: IDBFactory): Promise<GatehouseDb | null> {
+    const pending = openDatabase({ factory, name: this.options.databaseName });
+    let timer: unknown;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = this.env.setTimeout(() => resolve('timeout'), this.options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
+    });
+    try {
+      const result = await Promise.race([pending, timeout]);
+      if (result === 'timeout') {
+        // Blocked by an old connection: carry on in memory, adopt the database if it opens later.
+        pending.then((db) => this.adopt(db), () => undefined);
+        throw new Error('opening IndexedDB timed out (blocked by another connection?)');
+      }
+      return this.adopt(result);
+    } catch (error) {
+      this.openFailedAt = this.env.now();
+      this.degrade('open IndexedDB', error);
+      return null;
+    } finally {
+      this.env.clearTimeout(timer);
+    }
+  }
+
+  private adopt(db: GatehouseDb): GatehouseDb {
+    this.db = db;
+    this.openFailedAt = null;
+    // Closed for a newer version elsewhere (see openDatabase): reopen on next use.
+    db.addEventListener('close', () => this.forget(db));
+    db.addEventListener('versionchange', () => this.forget(db));
+    return db;
+  }
+
+  private forget(db: GatehouseDb): void {
+    if (this.db === db) this.db = null;
+  }
+
+  /** Runs a read; on failure reports degraded storage and answers `fallback`. */
+  async read<T>(what: string, fallback: T, operation: (db: GatehouseDb) => Promise<T>): Promise<T> {
+    const db = await this.database();
+    if (!db) return fallback;
+    try {
+      return await operation(db);
+    } catch (error) {
+      this.failed(db, what, error);
+      return fallback;
+    }
+  }
+
+  /** Runs a write; on failure reports degraded storage and answers false. */
+  async write(what: string, operation: (db: GatehouseDb) => Promise<void>): Promise<boolean> {
+    const db = await this.database();
+    if (!db) return false;
+    try {
+      await operation(db);
+      if (this.health.storage === 'memory') this.health = { storage: 'indexeddb' };
+      return true;
+    } catch (error) {
+      this.failed(db, what, error);
+      return false;
+    }
+  }
+
+  private deleteKeys(name: 'localUsage' | 'outbox', ids: readonly string[]): Promise<boolean> {
+    if (ids.length === 0) return Promise.resolve(true);
+    return this.write(`delete from ${name}`, async (db) => {
+      const tx = db.transaction(name, 'readwrite');
+      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+    });
+  }
+
+  private failed(db: GatehouseDb, what: string, error: unknown): void {
+    if (error instanceof DOMException && error.name === 'InvalidStateError') this.forget(db);
+    this.degrade(what, error);
+  }
+
+  private degrade(what: string, error: unknown): void {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.health = { storage: 'memory', lastError: `Could not ${what}: ${reason}` };
+    this.env.log('warn', `could not ${what}; working from memory`, error);
+  }
+}

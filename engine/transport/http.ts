@@ -1,0 +1,74 @@
+// One HTTP exchange with a deadline and a verdict: every request the engine sends has
+// a timeout that covers the body too, and every failure says whether retrying can help.
+import { classifyStatus, parseRetryAfter, type FailureKind } from '../../core/sync-policy';
+import type { EngineEnvironment } from '../environment';
+
+export class RequestFailure extends Error {
+  override readonly name = 'RequestFailure';
+  constructor(
+    message: string,
+    readonly kind: FailureKind,
+    readonly status?: number,
+    /** Milliseconds the server asked us to wait (Retry-After), when it did. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface Exchange<T> {
+  url: string;
+  init: RequestInit;
+  timeoutMs: number;
+  /** Reads an accepted response (2xx/3xx). Runs under the same timeout. */
+  read(response: Response): Promise<T>;
+}
+
+/** Sends a request; resolves with `read`'s result or rejects with a RequestFailure. */
+export async function exchange<T>(env: EngineEnvironment, { url, init, timeoutMs, read }: Exchange<T>): Promise<T> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = env.setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const what = `${init.method ?? 'GET'} ${url}`;
+  try {
+    let response: Response;
+    try {
+      response = await env.fetch(url, { ...init, signal: controller.signal });
+    } catch (error) {
+      throw networkFailure(what, error, timedOut, timeoutMs);
+    }
+    const kind = classifyStatus(response.status);
+    if (kind !== 'ok') {
+      void response.body?.cancel().catch(() => undefined);
+      const retryAfterMs = kind === 'throttled' ? parseRetryAfter(response.headers.get('Retry-After'), env.now()) : null;
+      throw new RequestFailure(`${what} answered HTTP ${response.status}`, kind, response.status, retryAfterMs);
+    }
+    try {
+      return await read(response);
+    } catch (error) {
+      if (error instanceof RequestFailure) throw error;
+      throw networkFailure(what, error, timedOut, timeoutMs);
+    }
+  } finally {
+    env.clearTimeout(timer);
+  }
+}
+
+function networkFailure(what: string, error: unknown, timedOut: boolean, timeoutMs: number): RequestFailure {
+  if (timedOut) return new RequestFailure(`${what} timed out after ${timeoutMs} ms`, 'transient');
+  const reason = error instanceof Error ? error.message : String(error);
+  return new RequestFailure(`${what} failed: ${reason}`, 'transient');
+}
+
+/** Parses a JSON body; a body that is not JSON is a (transient) failure of the exchange. */
+export async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RequestFailure(`the response to ${response.url || 'a request'} is not JSON`, 'transient', response.status);
+  }
+}
