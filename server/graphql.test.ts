@@ -144,3 +144,26 @@ describe('auth and malformed requests', () => {
     expect(await control(emu.url, 'GET', 'requests')).toEqual({ total: 2, counts: { GetSdkConfiguration: 2 } });
   });
 });
+
+describe('every SDK read operation', () => {
+  const since = new Date(Date.now() - 40 * DAY).toISOString();
+  const calls: [string, Record<string, unknown>][] = [
+    ['GetSdkConfiguration', {}],
+    ['GetPaywall', { input: { customerId: 'customer-demo-01', resourceId: 'resource-01' } }],
+    ['GetMockPaywall', { input: {} }],
+    ['GetCustomerById', { input: { customerId: 'customer-demo-01' } }],
+    ['GetSubscription', { input: { subscriptionId: 'subscription-plan-stigg-pro-28a241' } }],
+    ['GetCoupons', {}],
+    ['GetCustomerPortalByRefId', { input: { customerId: 'customer-demo-01', resourceId: 'resource-01' } }],
+    ['GetCheckoutState', { input: { customerId: 'customer-demo-01', planId: 'plan-stigg-team' } }],
+    ['PreviewSubscription', { input: { customerId: 'customer-demo-01', planId: 'plan-stigg-pro', addons: [{ addonId: 'addon-stigg-storage', quantity: 1 }] } }],
+    ['GetUsageHistory', { usageHistoryInput: { customerRefId: 'customer-demo-01', featureRefId: 'feature-demo-03', startDate: since } }],
+    ['GetUsageHistoryV2', { input: { customerId: 'customer-demo-01', featureId: 'feature-demo-03', startDate: since } }],
+    ['ReportEntitlementCheckRequested', { entitlementCheckRequested: { customerId: 'customer-demo-01', featureId: 'feature-demo-02', entitlementCheckResult: { hasAccess: true } } }],
+  ];
+  it.each(calls)('%s answers data without errors', async (name, variables) => {
+    const r = await sdkOp(emu.url, name, variables);
+    expect(r.errors).toBeUndefined();
+    expect(Object.values(r.data)[0]).not.toBeNull();
+  });
+});
