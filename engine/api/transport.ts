@@ -25,10 +25,16 @@ export function requestHeaders(operationName: string, credentials: Credentials):
   return headers;
 }
 
-/** A status >= 300 without a GraphQL body carrying both data and errors. */
+/**
+ * An answer that is not a GraphQL result: a body that is not JSON (worded as the parser
+ * words it, as Apollo reports it), or a status >= 300 without both `data` and `errors`.
+ */
 export class HttpStatusError extends Error {
-  constructor(readonly status: number) {
-    super(`Response not successful: Received status code ${status}`);
+  constructor(
+    readonly status: number,
+    message = `Response not successful: Received status code ${status}`,
+  ) {
+    super(message);
     this.name = 'ServerError';
   }
 }
@@ -44,14 +50,17 @@ export class RequestTimeoutError extends Error {
 export const isUnreachable = (error: unknown): boolean =>
   !!error && !(error instanceof HttpStatusError && error.status < 500);
 
-// Apollo still surfaces GraphQL errors when a failed status carries `{data, errors}`.
-function carriesGraphQLErrors(body: string): boolean {
+/** Throws what Apollo would throw for this answer; GraphQL answers pass. */
+function checkAnswer(status: number, body: string): void {
+  let json: unknown;
   try {
-    const json: unknown = JSON.parse(body);
-    return typeof json === 'object' && json !== null && 'data' in json && 'errors' in json;
-  } catch {
-    return false;
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new HttpStatusError(status, (error as Error).message);
   }
+  // Apollo still surfaces the GraphQL errors when a failed status carries `{data, errors}`.
+  const graphQLAnswer = typeof json === 'object' && json !== null && 'data' in json && 'errors' in json;
+  if (status >= 300 && !graphQLAnswer) throw new HttpStatusError(status);
 }
 
 /** A fetch that times out after `timeoutMs` and throws HttpStatusError for failed statuses. */
@@ -71,7 +80,7 @@ export function timedFetch(baseFetch: typeof fetch, timeoutMs: number): typeof f
       const response = await baseFetch(input, { ...init, signal: controller.signal });
       // Read the body here so the timeout covers it too.
       const body = await response.text();
-      if (response.status >= 300 && !carriesGraphQLErrors(body)) throw new HttpStatusError(response.status);
+      checkAnswer(response.status, body);
       // A null-body status (204, 304) must not be given a body.
       return new Response(body || null, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {

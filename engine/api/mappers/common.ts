@@ -27,5 +27,6 @@ export function plain<T>(value: T, keepTypename = false): T {
 /** `{}` for a missing object, as the official's `omit(null, '__typename')` gives. */
 export const plainOrEmpty = <T extends object>(value: T | null | undefined): Partial<T> => (value ? plain(value) : {});
 
-/** The official maps arrays with lodash `map`, which turns null into []. */
-export const mapList = <T, R>(list: readonly T[] | null | undefined, fn: (item: T) => R): R[] => (list ? list.map((item) => fn(item)) : []);
+/** The official maps arrays with lodash `map`: null becomes [], and `fn` gets the index too. */
+export const mapList = <T, R>(list: readonly T[] | null | undefined, fn: (item: T, index: number) => R): R[] =>
+  list ? list.map((item, index) => fn(item, index)) : [];

@@ -16,9 +16,8 @@ import type {
   PromotionalEntitlementStatus,
   TiersMode,
   TrialPeriodUnits,
-  WidgetType,
 } from '../../../core/api-model';
-import type { EntitlementResetPeriod, FeatureType, MeterType, SubscriptionStatus } from '../../../core/model';
+import type { EntitlementResetPeriod, FeatureType, MeterType, SubscriptionStatus, WidgetType } from '../../../core/model';
 
 type Maybe<T> = T | null | undefined;
 /** Wire DateTime values: ISO strings (numbers tolerated). */
