@@ -1,30 +1,59 @@
 // The demo app. Its build also emits `sw.js` at the site root (so the worker's scope is
-// the whole demo): the ready-made worker from `vite.sw.config.ts`, prefixed with the
-// list of the demo's own assets to precache.
-import { readFile } from 'node:fs/promises';
+// the whole demo): the demo's own Workbox worker (`demo/sw.ts`, which installs Gatehouse
+// into it), built as one classic script and prefixed with `self.__WB_MANIFEST`, the
+// list of the demo's assets to precache.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 
-const readyMadeWorker = fileURLToPath(new URL('dist/sw/sw.js', import.meta.url));
+const demoWorker = fileURLToPath(new URL('demo/sw.ts', import.meta.url));
+const demoPublicDir = fileURLToPath(new URL('demo/public', import.meta.url));
 const demoPort = Number(process.env.DEMO_PORT ?? 4173);
 
 function serviceWorkerWithPrecache(): Plugin {
   return {
     name: 'gatehouse:service-worker-with-precache',
     apply: 'build',
+    enforce: 'post',
     async generateBundle(_options, bundle) {
-      const worker = await readFile(readyMadeWorker, 'utf8').catch(() => {
-        throw new Error(`${readyMadeWorker} is missing: build it first with \`vite build -c vite.sw.config.ts\``);
-      });
-      // index.html is precached as the worker's scope root, which is how navigations ask for it.
-      const assets = Object.keys(bundle).filter((file) => file !== 'index.html' && !file.endsWith('.map'));
-      this.emitFile({
-        type: 'asset',
-        fileName: 'sw.js',
-        source: `self.__GATEHOUSE_PRECACHE__=${JSON.stringify(assets)};\n${worker}`,
-      });
+      const revision = (source: string | Uint8Array) => createHash('sha256').update(source).digest('hex').slice(0, 16);
+      // Hashed build output needs no revision; the pages and the public files do.
+      const manifest = Object.values(bundle)
+        .filter((file) => !file.fileName.endsWith('.map'))
+        .map((file) =>
+          file.fileName.endsWith('.html') && file.type === 'asset'
+            ? { url: file.fileName, revision: revision(file.source) }
+            : { url: file.fileName, revision: null },
+        );
+      for (const path of await listFiles(demoPublicDir)) {
+        manifest.push({ url: relative(demoPublicDir, path).split('\\').join('/'), revision: revision(await readFile(path)) });
+      }
+      const output = (await build({
+        configFile: false,
+        logLevel: 'warn',
+        mode: 'production',
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          write: false,
+          target: 'es2022',
+          lib: { entry: demoWorker, formats: ['iife'], name: 'GatehouseDemoServiceWorker', fileName: () => 'sw.js' },
+        },
+      })) as Rolldown.RolldownOutput[];
+      const worker = output[0]?.output[0]?.code;
+      if (!worker) throw new Error('building demo/sw.ts produced no code');
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: `self.__WB_MANIFEST=${JSON.stringify(manifest)};\n${worker}` });
     },
   };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]))),
+  );
+  return nested.flat();
 }
 
 export default defineConfig({
@@ -33,6 +62,13 @@ export default defineConfig({
     outDir: '../dist/demo',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      // harness.html: a bare page over the engine link for the engine's e2e tests.
+      input: {
+        index: fileURLToPath(new URL('demo/index.html', import.meta.url)),
+        harness: fileURLToPath(new URL('demo/harness.html', import.meta.url)),
+      },
+    },
   },
   worker: { format: 'es' },
   plugins: [serviceWorkerWithPrecache()],

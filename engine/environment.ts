@@ -24,7 +24,9 @@ export function defaultEnvironment(overrides: Partial<EngineEnvironment> = {}): 
   return {
     now: () => Date.now(),
     random: () => Math.random(),
-    randomUUID: () => crypto.randomUUID(),
+    // randomUUID needs a secure context; the page host may run without one.
+    randomUUID: () =>
+      typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
     fetch: (input, init) => globalThis.fetch(input, init),
     setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
     clearTimeout: (timer) => globalThis.clearTimeout(timer as ReturnType<typeof setTimeout>),

@@ -6,15 +6,15 @@ let counter = 0;
 const uniqueName = () => `gatehouse-test-${++counter}`;
 
 describe('engine/store', () => {
-  it('names the database gatehouse at schema version 1', () => {
+  it('names the database gatehouse at the latest schema version', () => {
     expect(DATABASE_NAME).toBe('gatehouse');
-    expect(DATABASE_VERSION).toBe(1);
+    expect(DATABASE_VERSION).toBe(2);
   });
 
   it('creates the meta store on first open', async () => {
     const db = await openStore(uniqueName());
     expect(db.version).toBe(DATABASE_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['meta']);
+    expect([...db.objectStoreNames]).toContain('meta');
     db.close();
   });
 

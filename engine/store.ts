@@ -1,41 +1,12 @@
-// Gatehouse's IndexedDB database, shared by every host (page, service worker) of an
-// origin. The schema grows by appending migrations; never edit a released one.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Bookkeeping records (the `meta` store) on Gatehouse's database, for hosts that only
+// need those (the service worker's activation record, the demo). The schema and its
+// migrations live in storage/database.ts.
+import { openDatabase, type GatehouseDb, type MetaRecord } from './storage/database';
 
-export const DATABASE_NAME = 'gatehouse';
+export { DATABASE_NAME, DATABASE_VERSION, type GatehouseDb, type MetaRecord } from './storage/database';
 
-/** A keyed record of bookkeeping (e.g. which service worker version activated when). */
-export interface MetaRecord {
-  key: string;
-}
-
-interface GatehouseSchema extends DBSchema {
-  meta: { key: string; value: MetaRecord };
-}
-
-export type GatehouseDb = IDBPDatabase<GatehouseSchema>;
-
-type Migration = (db: GatehouseDb) => void;
-
-/** migrations[n] upgrades a database from version n to version n + 1. */
-const migrations: readonly Migration[] = [
-  (db) => {
-    db.createObjectStore('meta', { keyPath: 'key' });
-  },
-];
-
-export const DATABASE_VERSION = migrations.length;
-
-export function openStore(name: string = DATABASE_NAME): Promise<GatehouseDb> {
-  return openDB<GatehouseSchema>(name, DATABASE_VERSION, {
-    upgrade(db, oldVersion) {
-      for (const migrate of migrations.slice(oldVersion)) migrate(db);
-    },
-    // Another tab or a newer service worker wants to upgrade: step aside rather than block it.
-    blocking(_currentVersion, _blockedVersion, event) {
-      (event.target as IDBDatabase).close();
-    },
-  });
+export function openStore(name?: string): Promise<GatehouseDb> {
+  return openDatabase({ name });
 }
 
 export async function putMeta<T extends MetaRecord>(db: GatehouseDb, record: T): Promise<void> {

@@ -86,7 +86,9 @@ export class EntitlementsSync {
   /** A reconnect forgives network failures (they were the disconnection), not a server's Retry-After. */
   forgiveNetworkFailures(): void {
     for (const state of this.partitions.current()) {
-      if (state.lastFailureKind === 'transient') state.failures = NO_FAILURES;
+      if (state.lastFailureKind !== 'transient') continue;
+      state.failures = NO_FAILURES;
+      state.edgeRetryAt = 0;
     }
   }
 
@@ -108,7 +110,8 @@ export class EntitlementsSync {
         const wait = state.failures.retryAt - this.env.now();
         const retry =
           attempt < this.limits.attemptsPerSync &&
-          error.kind !== 'permanent' &&
+          // A throttling server asked for time: the caller gets stored data now, not after it.
+          error.kind === 'transient' &&
           !isCircuitOpen(state.failures, this.limits.retryPolicy) &&
           this.env.now() + wait + this.limits.requestTimeoutMs / 2 < deadline &&
           this.isOnline();
@@ -180,8 +183,8 @@ export class EntitlementsSync {
     }
     const record: SnapshotRecord = { partitionKey: state.key, snapshot, fetchedAt: now, etag: answer.etag };
     state.record = record;
-    state.persistedFetchedAt = now;
-    await this.store.saveSnapshot(record);
+    // A failed write (quota) leaves the confirmation path to retry it.
+    state.persistedFetchedAt = (await this.store.saveSnapshot(record)) ? now : undefined;
     if (!previous || !sameSnapshot(previous.snapshot, snapshot)) this.broadcasts.snapshot(record);
     await this.pruneSettledUsage(state, record);
     return record;
@@ -192,8 +195,7 @@ export class EntitlementsSync {
     const record = { ...previous, fetchedAt: now };
     state.record = record;
     if (now - (state.persistedFetchedAt ?? -Infinity) >= this.limits.persistConfirmationEveryMs) {
-      state.persistedFetchedAt = now;
-      await this.store.saveSnapshot(record);
+      state.persistedFetchedAt = (await this.store.saveSnapshot(record)) ? now : undefined;
     }
     return record;
   }

@@ -15,6 +15,8 @@ import type { Connection, ConnectionWithoutCustomer, EngineRequest, SyncStatus }
 import { isLocalUsageRecord } from '../core/protocol';
 import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from '../core/results';
 import { provenanceOf, type FeatureProvenance } from '../core/table';
+import type { Customer, CustomerData } from '../core/api-model';
+import { withCustomerMethods } from '../engine/api/mappers/customer-methods';
 import { checkoutFromUrl, pollForSubscription } from './checkout';
 import type { ResolvedConfiguration } from './config';
 import { Emitter, type EventName, type Events } from './events';
@@ -384,11 +386,13 @@ export class GatehouseClient {
 
   // ── Async calls ───────────────────────────────────────────────────────────
 
+  /** Rejects with `Failed to <action>. Error: <cause>`; the engine's API layer already words its own failures so. */
   private async guard<T>(action: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      const wrapped = new Error(`Failed to ${action}. Error: ${messageOf(error)}`);
+      const message = messageOf(error);
+      const wrapped = new Error(message.startsWith(`Failed to ${action}.`) ? message : `Failed to ${action}. Error: ${message}`);
       this.logger.error(wrapped.message);
       throw wrapped;
     }
@@ -427,20 +431,22 @@ export class GatehouseClient {
     });
   }
 
-  getPaywall(params: unknown = {}) {
-    return this.proxy('get paywall', 'getPaywall', params);
+  async getPaywall(params: unknown = {}) {
+    const paywall = await this.proxy<{ customer?: CustomerData | null }>('get paywall', 'getPaywall', params);
+    return paywall?.customer ? { ...paywall, customer: withCustomerMethods(paywall.customer) } : paywall;
   }
   getCoupons() {
     return this.proxy('get coupons', 'getCoupons', {});
   }
-  getCustomer() {
-    return this.proxy('get customer', 'getCustomer', {});
+  async getCustomer(): Promise<Customer> {
+    return withCustomerMethods(await this.proxy<CustomerData>('get customer', 'getCustomer', {}));
   }
   getCustomerPortal(params: unknown = {}) {
     return this.proxy('get customer portal details', 'getCustomerPortal', params);
   }
-  getCheckoutState(params: unknown) {
-    return this.proxy('get checkout details', 'getCheckoutState', params);
+  async getCheckoutState(params: unknown) {
+    const state = await this.proxy<{ customer: CustomerData }>('get checkout details', 'getCheckoutState', params);
+    return { ...state, customer: withCustomerMethods(state.customer) };
   }
   applySubscription(params: unknown) {
     return this.proxy('apply subscription to customer', 'applySubscription', params);

@@ -2,17 +2,29 @@
 //   import { installGatehouse } from 'gatehouse/sw';
 //   installGatehouse(self);
 // Apps without a service worker register the ready-made one built from sw/sw.ts.
+// docs/engine.md shows the Workbox case.
+import type { EngineOptions } from '../engine/engine';
+import { startEngine } from '../engine/start';
 import { recordActivations } from './activation-record';
+import { serveEngineRequests } from './engine-messages';
 import { handlePageMessages } from './messages';
 
 export interface GatehouseWorkerOptions {
-  /** IndexedDB database name; defaults to 'gatehouse'. Pages must use the same one. */
+  /** IndexedDB database name; defaults to 'gatehouse'. The page's warm start reads the default one. */
   databaseName?: string;
+  /** Engine settings (timeouts, retry policy, outbox bounds); mostly for tests. */
+  engine?: Partial<Omit<EngineOptions, 'host'>>;
 }
 
 export function installGatehouse(scope: ServiceWorkerGlobalScope, options: GatehouseWorkerOptions = {}): void {
   recordActivations(scope, options.databaseName);
   handlePageMessages(scope);
+  serveEngineRequests(scope, () =>
+    startEngine('service-worker', {
+      ...options.engine,
+      storage: { ...options.engine?.storage, databaseName: options.databaseName },
+    }),
+  );
 }
 
 export { installAppShell, type AppShellOptions } from './app-shell';

@@ -27,6 +27,8 @@ export class EngineStore {
   private db: GatehouseDb | null = null;
   private opening: Promise<GatehouseDb | null> | null = null;
   private openFailedAt: number | null = null;
+  /** Kinds of write that failed and have not succeeded since (a delete proves nothing about quota). */
+  private readonly failingWrites = new Set<string>();
 
   constructor(
     private readonly env: EngineEnvironment,
@@ -113,12 +115,12 @@ export class EngineStore {
   }
 
   private async open(factory: IDBFactory): Promise<GatehouseDb | null> {
-    const pending = openDatabase({ factory, name: this.options.databaseName });
     let timer: unknown;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = this.env.setTimeout(() => resolve('timeout'), this.options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
     });
     try {
+      const pending = openDatabase({ factory, name: this.options.databaseName });
       const result = await Promise.race([pending, timeout]);
       if (result === 'timeout') {
         // Blocked by an old connection: carry on in memory, adopt the database if it opens later.
@@ -138,6 +140,7 @@ export class EngineStore {
   private adopt(db: GatehouseDb): GatehouseDb {
     this.db = db;
     this.openFailedAt = null;
+    if (this.failingWrites.size === 0) this.health = { storage: 'indexeddb' };
     // Closed for a newer version elsewhere (see openDatabase): reopen on next use.
     db.addEventListener('close', () => this.forget(db));
     db.addEventListener('versionchange', () => this.forget(db));
@@ -166,9 +169,11 @@ export class EngineStore {
     if (!db) return false;
     try {
       await operation(db);
-      if (this.health.storage === 'memory') this.health = { storage: 'indexeddb' };
+      this.failingWrites.delete(what);
+      if (this.failingWrites.size === 0 && this.health.storage === 'memory') this.health = { storage: 'indexeddb' };
       return true;
     } catch (error) {
+      this.failingWrites.add(what);
       this.failed(db, what, error);
       return false;
     }

@@ -25,7 +25,11 @@ function commonHeaders(caller: Caller): Record<string, string> {
 }
 
 function graphqlHeaders(caller: Caller, operationName: string): Record<string, string> {
-  const headers = { ...commonHeaders(caller), 'Content-Type': 'application/json', 'x-graphql-operation-name': operationName };
+  const headers: Record<string, string> = {
+    ...commonHeaders(caller),
+    'Content-Type': 'application/json',
+    'x-graphql-operation-name': operationName,
+  };
   if (caller.clientName) headers['apollographql-client-name'] = caller.clientName;
   if (caller.clientVersion) headers['apollographql-client-version'] = caller.clientVersion;
   return headers;

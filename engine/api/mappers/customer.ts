@@ -1,5 +1,5 @@
 // Customers, as plain data. The official returns a class instance with three helper
-// methods; those cannot cross a postMessage, so the page re-attaches them (withCustomerMethods).
+// methods; those cannot cross a postMessage, so the page re-attaches them (customer-methods.ts).
 import type { Customer, CustomerData, PaymentMethodDetails, PromotionalEntitlement } from '../../../core/api-model';
 import { mapFeature } from './catalog';
 import { mapList, plain, plainOrEmpty } from './common';
@@ -41,18 +41,3 @@ export function mapCustomer(customer: WireCustomer, subscriptions: readonly Wire
     experimentInfo: plainOrEmpty(customer.experimentInfo),
   };
 }
-
-const customerMethods: ThisType<CustomerData> & Pick<Customer, 'getActiveSubscriptions' | 'getActiveTrials' | 'getActivePromotionalEntitlements'> = {
-  getActiveSubscriptions() {
-    return this.subscriptions.filter((subscription) => subscription.status === 'ACTIVE');
-  },
-  getActiveTrials() {
-    return this.subscriptions.filter((subscription) => subscription.status === 'IN_TRIAL');
-  },
-  getActivePromotionalEntitlements() {
-    return this.promotionalEntitlements.filter((entitlement) => entitlement.status === 'Active');
-  },
-};
-
-/** The public `Customer`: the data with the official's helpers on its prototype (so JSON stays data only). */
-export const withCustomerMethods = (data: CustomerData): Customer => Object.assign(Object.create(customerMethods) as Customer, data);

@@ -1,0 +1,18 @@
+// The official Customer's helper methods. Kept apart from the mappers so the page can
+// re-attach them to customers that crossed a postMessage without loading any mapper.
+import type { Customer, CustomerData } from '../../../core/api-model';
+
+const customerMethods: ThisType<CustomerData> & Pick<Customer, 'getActiveSubscriptions' | 'getActiveTrials' | 'getActivePromotionalEntitlements'> = {
+  getActiveSubscriptions() {
+    return this.subscriptions.filter((subscription) => subscription.status === 'ACTIVE');
+  },
+  getActiveTrials() {
+    return this.subscriptions.filter((subscription) => subscription.status === 'IN_TRIAL');
+  },
+  getActivePromotionalEntitlements() {
+    return this.promotionalEntitlements.filter((entitlement) => entitlement.status === 'Active');
+  },
+};
+
+/** The public `Customer`: the data with the official's helpers on its prototype (so JSON stays data only). */
+export const withCustomerMethods = (data: CustomerData): Customer => Object.assign(Object.create(customerMethods) as Customer, data);

@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SyncStatus } from '../../core/protocol';
+import type { SnapshotRecord } from '../../core/table';
+import { Connectivity } from '../connectivity';
+import { defaultEnvironment } from '../environment';
+import { connection, T0, TestWorld, wireEntitlement } from '../test/harness';
+import { DATABASE_VERSION, openDatabase } from './database';
+import { EngineStore } from './engine-store';
+import { createGraphcacheStorage } from './graphcache-storage';
+
+const TTL = 30_000;
+
+function world(): TestWorld {
+  const w = new TestWorld();
+  w.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 1_000)]);
+  return w;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('storage schema', () => {
+  it('is at version 2', () => {
+    expect(DATABASE_VERSION).toBe(2);
+  });
+
+  it('opens a database written by the previous schema version, keeping its data', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openDatabase({ factory, name: 'old', version: 1 });
+    expect([...v1.objectStoreNames]).toEqual(['meta']);
+    await v1.put('meta', { key: 'sw', version: '0.0.9', activatedAt: 1 } as never);
+    v1.close();
+
+    const v2 = await openDatabase({ factory, name: 'old' });
+    expect(v2.version).toBe(2);
+    expect([...v2.objectStoreNames].sort()).toEqual(['graphcache', 'graphcacheMetadata', 'localUsage', 'meta', 'outbox', 'snapshots']);
+    expect(await v2.get('meta', 'sw')).toEqual({ key: 'sw', version: '0.0.9', activatedAt: 1 });
+    v2.close();
+  });
+
+  it('an open v1 connection steps aside for the upgrade', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openDatabase({ factory, name: 'shared', version: 1 });
+    const v2 = await openDatabase({ factory, name: 'shared' });
+    expect(v2.version).toBe(2);
+    v2.close();
+    v1.close();
+  });
+});
+
+describe('storage failures: the engine keeps working from memory', () => {
+  const sync = (w: TestWorld, engine: ReturnType<TestWorld['engine']>) =>
+    w.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL })) as Promise<SnapshotRecord>;
+  const status = (w: TestWorld, engine: ReturnType<TestWorld['engine']>) =>
+    w.settle(engine.handle({ type: 'status' })) as Promise<SyncStatus>;
+
+  it('without IndexedDB', async () => {
+    const w = world();
+    w.indexedDB = null;
+    const engine = w.engine();
+    expect((await sync(w, engine)).snapshot.entitlements['feature-a']).toBeDefined();
+    await w.settle(engine.handle({ type: 'recordUsage', connection: connection(), featureId: 'feature-a', amount: 2, limitCheck: true }));
+    await sync(w, engine);
+    expect(w.requests()).toHaveLength(1);
+    expect(await status(w, engine)).toMatchObject({ storage: 'memory', state: 'degraded', lastError: 'IndexedDB is not available' });
+  });
+
+  it('over quota: writes fail, answers do not, and storage recovers', async () => {
+    const w = world();
+    const prototype = FakeObjectStore.prototype as unknown as { put: (...args: unknown[]) => unknown };
+    const originalPut = prototype.put;
+    prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const engine = w.engine();
+    const record = await sync(w, engine);
+    expect(record.snapshot.entitlements['feature-a']).toBeDefined();
+    const track = await w.settle(
+      engine.handle({ type: 'track', connection: connection(), reports: [{ id: 'r1', featureId: 'feature-a', result: { hasAccess: true }, checkedAt: T0 }] }),
+    );
+    expect(track).toMatchObject({ queued: 1 });
+    const degraded = await status(w, engine);
+    expect(degraded).toMatchObject({ storage: 'memory', state: 'degraded' });
+    expect(degraded.lastError).toMatch(/QuotaExceededError/);
+
+    prototype.put = originalPut;
+    w.clock += TTL;
+    w.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 + 1, { currentUsage: 1 })]);
+    await sync(w, engine);
+    await w.settle(engine.handle({ type: 'track', connection: connection(), reports: [{ id: 'r2', featureId: 'feature-a', result: { hasAccess: true }, checkedAt: T0 }] }));
+    await w.settle(engine.settled());
+    const recovered = await status(w, engine);
+    expect(recovered.lastError).toBeUndefined();
+    expect(recovered).toMatchObject({ storage: 'indexeddb', state: 'idle' });
+  });
+
+  it('blocked by an old connection that never closes: carries on in memory', async () => {
+    const w = world();
+    const factory = w.indexedDB!;
+    const stubborn = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open('gatehouse-test', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('meta', { keyPath: 'key' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const engine = w.engine({ storage: { databaseName: 'gatehouse-test', openTimeoutMs: 1_000 } });
+    expect((await sync(w, engine)).snapshot.entitlements['feature-a']).toBeDefined();
+    const s = await status(w, engine);
+    expect(s).toMatchObject({ storage: 'memory', state: 'degraded' });
+    expect(s.lastError).toMatch(/timed out/);
+    stubborn.close();
+  });
+});
+
+describe('graphcache storage adapter', () => {
+  it('persists entries per namespace, deletes undefined ones, keeps metadata and relays reconnects', async () => {
+    const w = world();
+    const store = new EngineStore(defaultEnvironment(w.environment()), { databaseName: 'gc' });
+    const connectivity = new Connectivity(false);
+    const a = createGraphcacheStorage(store, 'env-a', connectivity);
+    const b = createGraphcacheStorage(store, 'env-b', connectivity);
+    await w.settle(a.writeData({ 'Query.x': '1', 'Customer:1': '{"id":1}' }));
+    await w.settle(b.writeData({ 'Query.x': '2' }));
+    await w.settle(a.writeData({ 'Query.x': undefined }));
+    expect(store.health).toEqual({ storage: 'indexeddb' });
+    expect(await w.settle(a.readData())).toEqual({ 'Customer:1': '{"id":1}' });
+    expect(await w.settle(b.readData())).toEqual({ 'Query.x': '2' });
+
+    expect(await w.settle(a.readMetadata!())).toBeNull();
+    a.writeMetadata!([{ query: 'mutation M { m }', variables: {} }]);
+    await w.settle(new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(await w.settle(a.readMetadata!())).toEqual([{ query: 'mutation M { m }', variables: {} }]);
+
+    const online = vi.fn();
+    a.onOnline!(online);
+    connectivity.set(true);
+    expect(online).toHaveBeenCalledTimes(1);
+    a.onCacheHydrated!();
+    await a.hydrated;
+    store.close();
+  });
+});

@@ -1,0 +1,34 @@
+// What the page API holds: one way to ask the engine, wherever it runs.
+import type { Broadcast, EngineRequest, SyncStatus } from '../../core/protocol';
+
+export type EngineHost = 'service-worker' | 'page';
+
+export interface EngineLink {
+  host: EngineHost;
+  request(body: EngineRequest): Promise<unknown>;
+  subscribe(partitionKey: string, listener: (broadcast: Broadcast) => void): () => void;
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+  close(): void;
+}
+
+export interface ConnectOptions {
+  /** 'auto' (default): the service worker when one can be had, else the page host. */
+  host?: 'auto' | EngineHost;
+  /** Default '/sw.js'. */
+  serviceWorkerUrl?: string;
+  scope?: string;
+  /** Per request; longer than the engine's own sync budget (15 s). Default 20000. */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+/** An engine reply's value, or its error as an Error. */
+export function unwrapReply(reply: { ok: true; value: unknown } | { ok: false; error: { message: string } }): unknown {
+  if (reply.ok) return reply.value;
+  throw new Error(reply.error.message);
+}
+
+export function newRequestId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,104 @@
+// The engine in the service worker: requests go to the active worker over a
+// MessageChannel each (this works before the page is controlled), with a timeout, and
+// are sent once more if the worker was restarted or replaced meanwhile.
+import { envelope, parseReply, type EngineRequest } from '../../core/protocol';
+import { subscribeToPartition, subscribeToStatus } from './broadcasts';
+import { newRequestId, unwrapReply, type EngineLink } from './link';
+
+/** Not resent: recording usage twice would count it twice. */
+const NOT_RESENT: ReadonlySet<EngineRequest['type']> = new Set(['recordUsage']);
+
+export interface ServiceWorkerLinkOptions {
+  url: string;
+  scope?: string | undefined;
+  requestTimeoutMs: number;
+  /** How long registration and activation may take before the caller gives up. */
+  activationTimeoutMs: number;
+}
+
+export async function connectServiceWorker(options: ServiceWorkerLinkOptions): Promise<EngineLink> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
+    throw new Error('this browser offers no service workers here');
+  }
+  const registration = await withTimeout(
+    navigator.serviceWorker.register(options.url, options.scope ? { scope: options.scope } : undefined).then(activeWorkerOf),
+    options.activationTimeoutMs,
+    `the service worker did not activate within ${options.activationTimeoutMs} ms`,
+  );
+
+  async function request(body: EngineRequest): Promise<unknown> {
+    const worker = registration.active;
+    if (!worker) throw new Error('Gatehouse: the service worker is not active');
+    try {
+      return await send(worker, body, options.requestTimeoutMs);
+    } catch (error) {
+      const replaced = registration.active !== null && registration.active !== worker;
+      if (!(error instanceof NoReplyError) || (NOT_RESENT.has(body.type) && !replaced)) throw error;
+      // The worker was stopped mid-request (or a new version took over): ask once more.
+      return send(registration.active ?? worker, body, options.requestTimeoutMs);
+    }
+  }
+
+  return {
+    host: 'service-worker',
+    request,
+    subscribe: subscribeToPartition,
+    onStatus: subscribeToStatus,
+    close: () => {},
+  };
+}
+
+class NoReplyError extends Error {}
+
+function send(worker: ServiceWorker, body: EngineRequest, timeoutMs: number): Promise<unknown> {
+  const id = newRequestId();
+  const channel = new MessageChannel();
+  return new Promise<unknown>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      channel.port1.close();
+      reject(new NoReplyError(`Gatehouse: the service worker did not answer "${body.type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    channel.port1.onmessage = (event: MessageEvent) => {
+      const reply = parseReply(event.data);
+      if (!reply || reply.id !== id) return;
+      clearTimeout(timer);
+      channel.port1.close();
+      try {
+        resolve(unwrapReply(reply.body));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    worker.postMessage(envelope(id, body), [channel.port2]);
+  });
+}
+
+async function activeWorkerOf(registration: ServiceWorkerRegistration): Promise<ServiceWorkerRegistration> {
+  if (registration.active) return registration;
+  const pending = registration.installing ?? registration.waiting;
+  if (!pending) throw new Error('the service worker registration has no worker');
+  await new Promise<void>((resolve, reject) => {
+    if (pending.state === 'activated') resolve();
+    pending.addEventListener('statechange', () => {
+      if (pending.state === 'activated') resolve();
+      if (pending.state === 'redundant') reject(new Error('the service worker failed to install'));
+    });
+  });
+  return registration;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
