@@ -2,7 +2,6 @@
 // snapshot (warm start) or engine answer or broadcast → evaluation → decision table →
 // getters. A closed view ignores everything that arrives later, so a response that was
 // in flight when the customer changed can never be applied.
-import { isDue } from '../core/sync-policy';
 import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/protocol';
 import { partitionKey } from '../core/partition';
@@ -38,8 +37,12 @@ export class PartitionView {
   table: DecisionTable | null = null;
   private record: SnapshotRecord | null = null;
   private origin: 'network' | 'cache' = 'cache';
+  /** Data the network confirmed after this view opened is live; anything older came from storage. */
+  private readonly openedAt: number;
   private localUsage: LocalUsageRecord[] = [];
   private closed = false;
+  /** The evaluation in flight, which a skipped duplicate must still wait for. */
+  private evaluating: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private readonly stopListening: () => void;
   /** Resolves once real data (stored or fetched) is in the table. */
@@ -48,6 +51,7 @@ export class PartitionView {
 
   constructor(private readonly options: ViewOptions) {
     this.key = partitionKey(options.connection);
+    this.openedAt = options.now();
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
     this.stopListening = options.evaluation.onTable((key, table) => {
       if (key === this.key && !this.closed) this.setTable(table, false);
@@ -91,7 +95,7 @@ export class PartitionView {
     if (!isSnapshotRecord(reply) || reply.partitionKey !== this.key) {
       throw new Error('The engine answered with data for another partition');
     }
-    await this.applyRecord(reply, isDue(reply.fetchedAt, this.options.ttlMs, this.options.now()) ? 'cache' : 'network');
+    await this.applyRecord(reply);
   }
 
   close(): void {
@@ -107,13 +111,13 @@ export class PartitionView {
     const [record, usage] = await Promise.all([stored.readStoredSnapshot(this.key), stored.readLocalUsage(this.key)]);
     if (this.closed || this.record || !record || record.partitionKey !== this.key) return;
     this.localUsage = usage.filter((u) => u.partitionKey === this.key);
-    await this.applyRecord(record, 'cache');
+    await this.applyRecord(record);
   }
 
   private async onBroadcast(broadcast: Broadcast): Promise<void> {
     if (this.closed) return;
     if (broadcast.type === 'snapshot' && broadcast.partitionKey === this.key) {
-      await this.applyRecord(broadcast.record, 'network');
+      await this.applyRecord(broadcast.record);
     } else if (broadcast.type === 'localUsage' && broadcast.partitionKey === this.key) {
       this.localUsage = broadcast.records.filter((r) => isLocalUsageRecord(r) && r.partitionKey === this.key);
       await this.evaluate(false);
@@ -127,18 +131,24 @@ export class PartitionView {
     await this.evaluate(false);
   }
 
-  private async applyRecord(record: SnapshotRecord, origin: 'network' | 'cache'): Promise<void> {
+  private async applyRecord(record: SnapshotRecord): Promise<void> {
     const previous = this.record;
+    const origin = record.fetchedAt >= this.openedAt ? 'network' : 'cache';
     // The ordering guard, page side: never step back to an older snapshot.
     if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) return;
     const changed = !sameSnapshot(previous?.snapshot, record.snapshot);
-    if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return;
+    if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return this.evaluating;
     this.record = record;
     this.origin = origin;
     await this.evaluate(changed);
   }
 
-  private async evaluate(entitlementsChanged: boolean): Promise<void> {
+  private evaluate(entitlementsChanged: boolean): Promise<void> {
+    this.evaluating = this.computeTable(entitlementsChanged);
+    return this.evaluating;
+  }
+
+  private async computeTable(entitlementsChanged: boolean): Promise<void> {
     const table = await this.options.evaluation.update(this.key, {
       record: this.record,
       localUsage: this.localUsage,
