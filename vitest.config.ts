@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // Browser behaviour is tested by Playwright under e2e/.
 export default defineConfig({
   test: {
-    include: ['{core,engine,src,sw,worker,server,scripts}/**/*.test.ts'],
+    include: ['{core,engine,src,sw,worker,server,scripts,demo}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -27,7 +27,8 @@ describe('protocol', () => {
       envelope('1', { type: 'sync', connection: { ...connection, apiKey: '' }, ttlMs: 1 }),
       envelope('1', { type: 'sync', connection, ttlMs: -1 }),
       envelope('1', { type: 'sync', connection: { ...connection, customerId: 5 }, ttlMs: 1 }),
-      envelope('1', { type: 'recordUsage', connection, featureId: 'f', amount: Number.NaN, limitCheck: true }),
+      envelope('1', { type: 'recordUsage', connection, usageId: 'u', featureId: 'f', amount: Number.NaN, limitCheck: true }),
+      envelope('1', { type: 'recordUsage', connection, featureId: 'f', amount: 1, limitCheck: true }),
       envelope('1', { type: 'explode' }),
       { ...envelope('1', { type: 'status' }), gatehouse: 99 },
     ];

@@ -44,7 +44,8 @@ export type EngineRequest =
   | { type: 'sync'; connection: Connection; ttlMs: number; force?: boolean; skipEdge?: boolean }
   | { type: 'call'; connection: Connection | ConnectionWithoutCustomer; method: string; args: unknown }
   | { type: 'track'; connection: Connection; reports: CheckReport[] }
-  | { type: 'recordUsage'; connection: Connection; featureId: string; amount: number; limitCheck: boolean }
+  /** `usageId` is chosen by the page, so a resent request records the usage once. */
+  | { type: 'recordUsage'; connection: Connection; usageId: string; featureId: string; amount: number; limitCheck: boolean }
   | { type: 'status' }
   | { type: 'connectivity'; online: boolean }
   | { type: 'purge'; connection: Connection };
@@ -121,6 +122,15 @@ export function isLocalUsageRecord(value: unknown): value is LocalUsageRecord {
   );
 }
 
+export function isSyncStatus(value: unknown): value is SyncStatus {
+  return (
+    isRecord(value) &&
+    (value.state === 'idle' || value.state === 'syncing' || value.state === 'degraded' || value.state === 'offline') &&
+    typeof value.online === 'boolean' &&
+    isFiniteNumber(value.outboxDepth)
+  );
+}
+
 function isEngineRequest(body: unknown): body is EngineRequest {
   if (!isRecord(body)) return false;
   switch (body.type) {
@@ -133,6 +143,8 @@ function isEngineRequest(body: unknown): body is EngineRequest {
     case 'recordUsage':
       return (
         isConnection(body.connection) &&
+        isString(body.usageId) &&
+        body.usageId !== '' &&
         isString(body.featureId) &&
         isFiniteNumber(body.amount) &&
         typeof body.limitCheck === 'boolean'
@@ -166,7 +178,7 @@ function isBroadcast(body: unknown): body is Broadcast {
         body.records.every((r) => isLocalUsageRecord(r) && r.partitionKey === body.partitionKey)
       );
     case 'status':
-      return isRecord(body.status) && isString(body.status.state) && typeof body.status.online === 'boolean';
+      return isSyncStatus(body.status);
     default:
       return false;
   }

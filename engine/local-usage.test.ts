@@ -9,8 +9,9 @@ beforeEach(() => {
   world.serverEntitlements.set('customer-1', [wireEntitlement('seats', T0 - 1_000, { usageLimit: 10, currentUsage: 8 })]);
 });
 
-const record = (engine: Engine, amount: number, limitCheck: boolean) =>
-  world.settle(engine.handle({ type: 'recordUsage', connection: connection(), featureId: 'seats', amount, limitCheck })) as Promise<LocalUsageRecord>;
+let nextUsageId = 0;
+const record = (engine: Engine, amount: number, limitCheck: boolean, usageId = `u${(nextUsageId += 1)}`) =>
+  world.settle(engine.handle({ type: 'recordUsage', connection: connection(), usageId, featureId: 'seats', amount, limitCheck })) as Promise<LocalUsageRecord[]>;
 const sync = (engine: Engine) => world.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: 30_000, force: true }));
 
 describe('engine local usage', () => {
@@ -18,15 +19,23 @@ describe('engine local usage', () => {
     const engine = world.engine();
     await sync(engine);
     world.clock += 10;
-    const usage = await record(engine, 1, false);
-    expect(usage).toMatchObject({ id: expect.any(String), featureId: 'seats', amount: 1, recordedAt: T0 + 10 });
+    const pending = await record(engine, 1, false, 'first');
+    expect(pending).toEqual([{ id: 'first', partitionKey: expect.any(String), featureId: 'seats', amount: 1, recordedAt: T0 + 10 }]);
     const broadcast = world.broadcasts.map((b) => b.body).filter((b) => b.type === 'localUsage').at(-1);
-    expect(broadcast).toMatchObject({ type: 'localUsage', records: [usage] });
+    expect(broadcast).toMatchObject({ type: 'localUsage', records: pending });
 
     const restarted = world.engine();
     await world.settle(restarted.handle({ type: 'sync', connection: connection(), ttlMs: 30_000 }));
     await record(restarted, 1, true); // 8 + 1 (stored) + 1 = 10: still within the limit
     await expect(record(restarted, 1, true)).rejects.toThrow(/would exceed the usage limit/);
+  });
+
+  it('records a resent request once', async () => {
+    const engine = world.engine();
+    await sync(engine);
+    await record(engine, 1, true, 'same');
+    expect(await record(engine, 1, true, 'same')).toHaveLength(1);
+    await record(engine, 1, true); // 8 + 1 + 1: the resend did not take the last unit
   });
 
   it('never lets two concurrent checks both take the last unit', async () => {

@@ -11,6 +11,7 @@ import type { EngineStore } from './storage/engine-store';
 
 export interface UsageRequest {
   connection: Connection;
+  usageId: string;
   featureId: string;
   amount: number;
   limitCheck: boolean;
@@ -24,21 +25,23 @@ export class LocalUsage {
     private readonly broadcasts: Broadcasts,
   ) {}
 
-  async record(request: UsageRequest): Promise<LocalUsageRecord> {
+  /** Records once per `usageId` and answers the partition's pending local usage. */
+  async record(request: UsageRequest): Promise<LocalUsageRecord[]> {
     const state = await this.partitions.get(request.connection);
     const run = state.usageQueue.then(() => this.checkAndRecord(state, request));
     state.usageQueue = run.catch(() => undefined);
     return run;
   }
 
-  private async checkAndRecord(state: PartitionState, { featureId, amount, limitCheck }: UsageRequest): Promise<LocalUsageRecord> {
+  private async checkAndRecord(state: PartitionState, { usageId, featureId, amount, limitCheck }: UsageRequest): Promise<LocalUsageRecord[]> {
+    if (state.localUsage.some((usage) => usage.id === usageId)) return state.localUsage;
     const now = this.env.now();
     if (limitCheck) this.checkLimit(state, featureId, amount, now);
-    const record: LocalUsageRecord = { id: this.env.randomUUID(), partitionKey: state.key, featureId, amount, recordedAt: now };
+    const record: LocalUsageRecord = { id: usageId, partitionKey: state.key, featureId, amount, recordedAt: now };
     state.localUsage = [...state.localUsage, record];
     await this.store.addLocalUsage(record);
     this.broadcasts.localUsage(state.key, state.localUsage);
-    return record;
+    return state.localUsage;
   }
 
   private checkLimit(state: PartitionState, featureId: string, amount: number, now: number): void {

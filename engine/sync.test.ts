@@ -284,7 +284,7 @@ describe('engine sync: partitions', () => {
     const conn = connection({ customerToken: 'very-secret-token' });
     await ask(engine, { type: 'sync', connection: conn, ttlMs: TTL });
     await ask(engine, { type: 'track', connection: conn, reports: [{ id: 'r1', featureId: 'feature-a', result: { hasAccess: true }, checkedAt: T0 }] });
-    await ask(engine, { type: 'recordUsage', connection: conn, featureId: 'feature-a', amount: 1, limitCheck: false });
+    await ask(engine, { type: 'recordUsage', connection: conn, usageId: 'u1', featureId: 'feature-a', amount: 1, limitCheck: false });
     await world.settle(engine.settled());
     const db = await openDatabase({ factory: world.indexedDB!, name: 'gatehouse-test' });
     for (const name of db.objectStoreNames) expect(JSON.stringify(await db.getAll(name))).not.toContain('very-secret-token');

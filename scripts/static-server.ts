@@ -36,7 +36,8 @@ export function createStaticServer(rootDir: string): Server {
       'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    // A file removed mid-response (a rebuild) ends the response instead of the server.
+    else createReadStream(file).on('error', () => response.destroy()).pipe(response);
   });
 }
 

@@ -12,7 +12,7 @@ import type {
 import { fallbackEntitlementList, fallbackResult } from '../core/fallback';
 import { partitionKey } from '../core/partition';
 import type { Connection, ConnectionWithoutCustomer, EngineRequest, SyncStatus } from '../core/protocol';
-import { isLocalUsageRecord } from '../core/protocol';
+import { isLocalUsageRecord, isSyncStatus } from '../core/protocol';
 import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from '../core/results';
 import { provenanceOf, type FeatureProvenance } from '../core/table';
 import type { Customer, CustomerData } from '../core/api-model';
@@ -127,10 +127,7 @@ export class GatehouseClient {
   private engine(): Promise<EngineHandle> {
     if (!this.engineHandle) {
       this.engineHandle = this.deps.engine().then((handle) => {
-        handle.onStatus?.((status) => {
-          this.status = status;
-          this.emitter.emit('statusChanged', status);
-        });
+        handle.onStatus?.((status) => this.setStatus(status));
         return handle;
       });
       this.engineHandle.catch((error) => this.logger.error('Failed to start the Gatehouse engine', error));
@@ -368,7 +365,14 @@ export class GatehouseClient {
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError('value must be a positive number');
       const view = this.viewFor(resourceId);
       if (!view) throw new Error(resourceId ? `Resource ${resourceId} is not the current resource` : CUSTOMER_REQUIRED);
-      const reply = await this.request({ type: 'recordUsage', connection: view.connection, featureId, amount: value, limitCheck: true });
+      const reply = await this.request({
+        type: 'recordUsage',
+        connection: view.connection,
+        usageId: crypto.randomUUID(),
+        featureId,
+        amount: value,
+        limitCheck: true,
+      });
       if (Array.isArray(reply) && reply.every(isLocalUsageRecord)) await view.setLocalUsage(reply);
       return this.getMeteredEntitlement({ featureId, ...(resourceId ? { resourceId } : {}) });
     });
@@ -502,10 +506,18 @@ export class GatehouseClient {
     }
   }
 
-  /** Relays the browser's connectivity to the engine, which gets no such events itself. */
+  /** Relays the browser's connectivity to the engine, which gets no such events itself; answers with its status. */
   relayConnectivity(online: boolean): void {
-    void this.request({ type: 'connectivity', online }).catch(() => undefined);
+    this.request({ type: 'connectivity', online }).then(
+      (status) => isSyncStatus(status) && this.setStatus(status),
+      (error) => this.logger.log('Could not reach the Gatehouse engine', { error: messageOf(error) }),
+    );
     if (online) this.tick();
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.status = status;
+    this.emitter.emit('statusChanged', status);
   }
 
   /** The partition keys this client reads, for tests and diagnostics. */

@@ -16,6 +16,7 @@ export * from '../core/model';
 export type { GatehouseClient as StiggClient } from './client';
 
 function startTicking(client: GatehouseClient, intervalMs: number): void {
+  client.relayConnectivity(navigator.onLine);
   setInterval(() => client.tick(), intervalMs);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') client.tick();

@@ -62,7 +62,7 @@ describe('storage failures: the engine keeps working from memory', () => {
     w.indexedDB = null;
     const engine = w.engine();
     expect((await sync(w, engine)).snapshot.entitlements['feature-a']).toBeDefined();
-    await w.settle(engine.handle({ type: 'recordUsage', connection: connection(), featureId: 'feature-a', amount: 2, limitCheck: true }));
+    await w.settle(engine.handle({ type: 'recordUsage', connection: connection(), usageId: 'u1', featureId: 'feature-a', amount: 2, limitCheck: true }));
     await sync(w, engine);
     expect(w.requests()).toHaveLength(1);
     expect(await status(w, engine)).toMatchObject({ storage: 'memory', state: 'degraded', lastError: 'IndexedDB is not available' });

@@ -5,9 +5,6 @@ import { envelope, parseReply, type EngineRequest } from '../../core/protocol';
 import { subscribeToPartition, subscribeToStatus } from './broadcasts';
 import { newRequestId, unwrapReply, type EngineLink } from './link';
 
-/** Not resent: recording usage twice would count it twice. */
-const NOT_RESENT: ReadonlySet<EngineRequest['type']> = new Set(['recordUsage']);
-
 export interface ServiceWorkerLinkOptions {
   url: string;
   scope?: string | undefined;
@@ -32,8 +29,7 @@ export async function connectServiceWorker(options: ServiceWorkerLinkOptions): P
     try {
       return await send(worker, body, options.requestTimeoutMs);
     } catch (error) {
-      const replaced = registration.active !== null && registration.active !== worker;
-      if (!(error instanceof NoReplyError) || (NOT_RESENT.has(body.type) && !replaced)) throw error;
+      if (!(error instanceof NoReplyError)) throw error;
       // The worker was stopped mid-request (or a new version took over): ask once more.
       return send(registration.active ?? worker, body, options.requestTimeoutMs);
     }
