@@ -2,7 +2,6 @@ import { defineConfig } from '@playwright/test';
 
 const demoPort = Number(process.env.DEMO_PORT ?? 4173);
 const demoUrl = `http://127.0.0.1:${demoPort}`;
-const emulatorPort = Number(process.env.EMULATOR_PORT ?? 3060);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,12 +34,6 @@ export default defineConfig({
       command: 'npx tsx scripts/serve-demo.ts',
       url: `${demoUrl}/`,
       env: { DEMO_PORT: String(demoPort) },
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
-    {
-      command: `npx tsx server/cli.ts --port ${emulatorPort}`,
-      url: `http://127.0.0.1:${emulatorPort}/_emulator/requests`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },

@@ -1,31 +1,12 @@
 // The sync engine end to end: real Chromium, the real service worker (or the page host
 // with service workers blocked), real IndexedDB, real offline, against the emulator.
-// Serial: the emulator's faults and request log are shared.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+// Serial: the tests of this file share one emulator (its faults and request log).
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test, type EmulatorHandle } from './fixtures';
 import type {} from '../demo/harness-hooks';
 
-const EMULATOR = `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 3060}`;
-const edgeKey = (customerId: string) => `GET /v1/c/${customerId}/entitlements.json`;
-
-test.describe.configure({ mode: 'serial' });
-
-async function emulator(path: string, method = 'GET', body?: unknown): Promise<unknown> {
-  const response = await fetch(`${EMULATOR}/_emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`emulator ${method} ${path}: HTTP ${response.status}`);
-  return response.status === 204 ? null : response.json();
-}
-const requestCounts = async () => (await emulator('requests')) as { total: number; counts: Record<string, number> };
-const entitlementRequests = async (customerId: string) => {
-  const { counts } = await requestCounts();
-  return (counts[edgeKey(customerId)] ?? 0) + (counts.GetEntitlements ?? 0);
-};
-
-async function openHarness(page: Page, host: 'auto' | 'service-worker' | 'page' = 'service-worker'): Promise<string> {
-  await page.goto('/harness.html');
+async function openHarness(page: Page, emulator: EmulatorHandle, host: 'auto' | 'service-worker' | 'page' = 'service-worker'): Promise<string> {
+  await page.goto(`/harness.html?emulator=${encodeURIComponent(emulator.url)}`);
   await page.waitForFunction(() => window.gatehouseHarness !== undefined);
   return page.evaluate((h) => window.gatehouseHarness.connect(h), host);
 }
@@ -35,16 +16,8 @@ async function goOffline(context: BrowserContext, page: Page, offline: boolean):
   await page.evaluate(() => window.gatehouseHarness.relayConnectivity());
 }
 
-test.beforeEach(async () => {
-  await emulator('faults', 'DELETE');
-});
-
-test.afterAll(async () => {
-  await emulator('faults', 'DELETE');
-});
-
-test('the service worker controls the page and runs the engine', async ({ page }) => {
-  expect(await openHarness(page)).toBe('service-worker');
+test('the service worker controls the page and runs the engine', async ({ page, emulator }) => {
+  expect(await openHarness(page, emulator)).toBe('service-worker');
   const record = await page.evaluate(() => window.gatehouseHarness.sync('customer-demo-01'));
   expect(Object.keys(record.snapshot.entitlements)).toContain('feature-demo-01');
   expect(record.etag).toBeTruthy();
@@ -54,8 +27,8 @@ test('the service worker controls the page and runs the engine', async ({ page }
   expect((await page.evaluate(() => window.gatehouseHarness.status())).state).toBe('idle');
 });
 
-test('offline, a reload answers from IndexedDB with real data', async ({ page, context }) => {
-  await openHarness(page);
+test('offline, a reload answers from IndexedDB with real data', async ({ page, context, emulator }) => {
+  await openHarness(page, emulator);
   const online = await page.evaluate(() => window.gatehouseHarness.sync('customer-demo-01'));
 
   await goOffline(context, page, true);
@@ -72,51 +45,51 @@ test('offline, a reload answers from IndexedDB with real data', async ({ page, c
   await goOffline(context, page, false);
 });
 
-test('three tabs make one entitlements request per interval', async ({ context }) => {
+test('three tabs make one entitlements request per interval', async ({ context, emulator }) => {
   const ttlMs = 1_500;
   const pages = await Promise.all([0, 1, 2].map(() => context.newPage()));
-  await openHarness(pages[0]!);
-  await Promise.all(pages.slice(1).map((p) => openHarness(p)));
-  await emulator('requests', 'DELETE');
+  await openHarness(pages[0]!, emulator);
+  await Promise.all(pages.slice(1).map((p) => openHarness(p, emulator)));
+  await emulator.control('requests', 'DELETE');
   const started = Date.now();
   // Every tab asks four times per interval, as eagerly as a page that ticks often.
   await Promise.all(pages.map((p) => p.evaluate((ttl) => window.gatehouseHarness.startTicking('customer-demo-02', ttl, ttl / 4), ttlMs)));
   await pages[0]!.waitForTimeout(6_000);
-  const requests = await entitlementRequests('customer-demo-02');
+  const requests = await emulator.entitlementRequests('customer-demo-02');
   const intervals = (Date.now() - started) / ttlMs;
   console.log(`3 tabs, ${intervals.toFixed(1)} intervals of ${ttlMs} ms: ${requests} entitlements requests`);
   expect(requests).toBeGreaterThanOrEqual(Math.floor(intervals) - 1);
   expect(requests).toBeLessThanOrEqual(Math.ceil(intervals) + 1);
 });
 
-test('faults lead to backoff and recovery without losing data', async ({ page }) => {
+test('faults lead to backoff and recovery without losing data', async ({ page, emulator }) => {
   test.setTimeout(90_000);
-  await openHarness(page);
+  await openHarness(page, emulator);
   const good = await page.evaluate(() => window.gatehouseHarness.sync('customer-demo-01', { force: true }));
   const refresh = () => page.evaluate(() => window.gatehouseHarness.sync('customer-demo-01', { force: true }));
   const recover = async () => {
-    await emulator('faults', 'DELETE');
+    await emulator.control('faults', 'DELETE');
     await expect
       .poll(async () => (await refresh(), (await page.evaluate(() => window.gatehouseHarness.status())).state), { timeout: 15_000, intervals: [500] })
       .toBe('idle');
   };
 
   // 429 with Retry-After: one request, then nothing until the server's time is up.
-  await emulator('faults', 'PUT', { errorStatus: 429, retryAfterSeconds: 3 });
-  await emulator('requests', 'DELETE');
+  await emulator.control('faults', 'PUT', { errorStatus: 429, retryAfterSeconds: 3 });
+  await emulator.control('requests', 'DELETE');
   expect((await refresh()).snapshot).toEqual(good.snapshot);
   for (let i = 0; i < 5; i += 1) await refresh();
-  expect(await entitlementRequests('customer-demo-01')).toBe(1);
+  expect(await emulator.entitlementRequests('customer-demo-01')).toBe(1);
   expect(await page.evaluate(() => window.gatehouseHarness.status())).toMatchObject({ state: 'degraded', lastError: expect.stringMatching(/429/) });
   await page.waitForTimeout(3_000);
   await recover();
 
   // 500s, then dropped connections: jittered backoff, stored data meanwhile, no storm.
   for (const fault of [{ errorStatus: 500 }, { dropConnections: true }]) {
-    await emulator('faults', 'PUT', fault);
-    await emulator('requests', 'DELETE');
+    await emulator.control('faults', 'PUT', fault);
+    await emulator.control('requests', 'DELETE');
     for (let i = 0; i < 10; i += 1) expect((await refresh()).snapshot).toEqual(good.snapshot);
-    const requests = await entitlementRequests('customer-demo-01');
+    const requests = await emulator.entitlementRequests('customer-demo-01');
     console.log(`${JSON.stringify(fault)}: ${requests} requests for 10 refreshes`);
     // At most three attempts within the first sync, then one per (growing) backoff.
     expect(requests).toBeLessThanOrEqual(5);
@@ -125,7 +98,7 @@ test('faults lead to backoff and recovery without losing data', async ({ page })
   }
 
   // A server that never answers: the request times out; the caller gets stored data within the sync budget.
-  await emulator('faults', 'PUT', { latencyMs: 60_000 });
+  await emulator.control('faults', 'PUT', { latencyMs: 60_000 });
   const before = Date.now();
   expect((await refresh()).snapshot).toEqual(good.snapshot);
   const waited = Date.now() - before;
@@ -135,14 +108,14 @@ test('faults lead to backoff and recovery without losing data', async ({ page })
   expect((await page.evaluate(() => window.gatehouseHarness.readStoredSnapshot('customer-demo-01')))?.snapshot).toEqual(good.snapshot);
 });
 
-test('a customer switch never shows the other customer’s data', async ({ page }) => {
-  await openHarness(page);
+test('a customer switch never shows the other customer’s data', async ({ page, emulator }) => {
+  await openHarness(page, emulator);
   await page.evaluate(() => {
     window.gatehouseHarness.listen('customer-demo-01');
     window.gatehouseHarness.listen('customer-demo-02');
   });
   // customer-01 is asked for while the server is slow; the tab switches to customer-02 meanwhile.
-  await emulator('faults', 'PUT', { latencyMs: 1_500, scope: 'edge' });
+  await emulator.control('faults', 'PUT', { latencyMs: 1_500, scope: 'edge' });
   const [one, two] = await page.evaluate(async () => {
     const h = window.gatehouseHarness;
     const first = h.sync('customer-demo-01', { ttlMs: 0 });
@@ -177,9 +150,9 @@ test('a customer switch never shows the other customer’s data', async ({ page 
   expect(await page.evaluate(() => window.gatehouseHarness.readStoredSnapshot('customer-demo-01'))).toBeNull();
 });
 
-test('check reports written offline arrive exactly once after reconnecting, across a reload', async ({ page, context }) => {
-  await openHarness(page);
-  await emulator('entitlement-checks', 'DELETE');
+test('check reports written offline arrive exactly once after reconnecting, across a reload', async ({ page, context, emulator }) => {
+  await openHarness(page, emulator);
+  await emulator.control('entitlement-checks', 'DELETE');
   await goOffline(context, page, true);
   const marker = Date.now();
   await page.evaluate((m) => {
@@ -198,7 +171,7 @@ test('check reports written offline arrive exactly once after reconnecting, acro
   await page.evaluate(() => window.gatehouseHarness.connect('service-worker'));
   expect((await page.evaluate(() => window.gatehouseHarness.status())).outboxDepth).toBe(3);
   const checks = async () =>
-    ((await emulator('entitlement-checks')) as { checks: { input: { requestedUsage?: number } }[] }).checks
+    ((await emulator.control('entitlement-checks')) as { checks: { input: { requestedUsage?: number } }[] }).checks
       .map((c) => c.input.requestedUsage)
       .filter((u): u is number => typeof u === 'number' && u > marker && u <= marker + 3)
       .sort();
@@ -215,19 +188,19 @@ test('check reports written offline arrive exactly once after reconnecting, acro
 test.describe('with service workers blocked', () => {
   test.use({ serviceWorkers: 'block' });
 
-  test('the page host elects one leader and keeps to one request per interval', async ({ context }) => {
+  test('the page host elects one leader and keeps to one request per interval', async ({ context, emulator }) => {
     const ttlMs = 1_500;
     const [first, second] = [await context.newPage(), await context.newPage()];
-    expect(await openHarness(first!, 'auto')).toBe('page');
-    expect(await openHarness(second!, 'auto')).toBe('page');
+    expect(await openHarness(first!, emulator, 'auto')).toBe('page');
+    expect(await openHarness(second!, emulator, 'auto')).toBe('page');
     const record = await second!.evaluate(() => window.gatehouseHarness.sync('customer-demo-03'));
     expect(Object.keys(record.snapshot.entitlements).length).toBeGreaterThan(0);
 
-    await emulator('requests', 'DELETE');
+    await emulator.control('requests', 'DELETE');
     const started = Date.now();
     await Promise.all([first, second].map((p) => p!.evaluate((ttl) => window.gatehouseHarness.startTicking('customer-demo-03', ttl, ttl / 4), ttlMs)));
     await first!.waitForTimeout(4_500);
-    const requests = await entitlementRequests('customer-demo-03');
+    const requests = await emulator.entitlementRequests('customer-demo-03');
     const intervals = (Date.now() - started) / ttlMs;
     console.log(`page host, 2 tabs, ${intervals.toFixed(1)} intervals: ${requests} entitlements requests`);
     expect(requests).toBeLessThanOrEqual(Math.ceil(intervals) + 1);
