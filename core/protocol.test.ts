@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partitionKey, samePartition } from './partition';
-import { envelope, parseBroadcast, parseReply, parseRequest, type Connection } from './protocol';
+import { envelope, parseBroadcast, parseReply, type Connection } from './protocol';
+import { parseRequest } from './requests';
 
 const connection: Connection = {
   apiKey: 'client-demo-key',

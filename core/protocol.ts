@@ -1,7 +1,7 @@
 // Messages between the page and the engine (in the service worker, or in the leader
 // tab), and the broadcasts the engine sends to a partition's tabs. Every message that
-// crosses a host boundary is parsed with these functions: unknown or malformed data
-// gives null and is ignored, never trusted.
+// crosses a host boundary is parsed with these functions (requests: ./requests.ts):
+// unknown or malformed data gives null and is ignored, never trusted.
 import type { PartitionId } from './partition';
 import type { LocalUsageRecord, SnapshotRecord } from './table';
 
@@ -67,37 +67,10 @@ export type Broadcast =
   | { type: 'status'; status: SyncStatus };
 
 type Loose = Record<string, unknown>;
-const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isOptionalString = (value: unknown) => value === undefined || isString(value);
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-export function isConnection(value: unknown, requireCustomer = true): value is Connection {
-  return (
-    isRecord(value) &&
-    isString(value.apiKey) &&
-    value.apiKey !== '' &&
-    (requireCustomer ? isString(value.customerId) && value.customerId !== '' : isOptionalString(value.customerId)) &&
-    isOptionalString(value.resourceId) &&
-    isString(value.baseUri) &&
-    isString(value.baseEdgeUri) &&
-    typeof value.enableEdge === 'boolean' &&
-    isOptionalString(value.customerToken) &&
-    isOptionalString(value.clientName) &&
-    isOptionalString(value.clientVersion)
-  );
-}
-
-function isCheckReport(value: unknown): value is CheckReport {
-  return (
-    isRecord(value) &&
-    isString(value.id) &&
-    isString(value.featureId) &&
-    isFiniteNumber(value.checkedAt) &&
-    isRecord(value.result) &&
-    typeof value.result.hasAccess === 'boolean'
-  );
-}
+export const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isString = (value: unknown): value is string => typeof value === 'string';
+export const isOptionalString = (value: unknown) => value === undefined || isString(value);
+export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
   return (
@@ -131,35 +104,6 @@ export function isSyncStatus(value: unknown): value is SyncStatus {
   );
 }
 
-function isEngineRequest(body: unknown): body is EngineRequest {
-  if (!isRecord(body)) return false;
-  switch (body.type) {
-    case 'sync':
-      return isConnection(body.connection) && isFiniteNumber(body.ttlMs) && body.ttlMs >= 0;
-    case 'call':
-      return isConnection(body.connection, false) && isString(body.method);
-    case 'track':
-      return isConnection(body.connection) && Array.isArray(body.reports) && body.reports.every(isCheckReport);
-    case 'recordUsage':
-      return (
-        isConnection(body.connection) &&
-        isString(body.usageId) &&
-        body.usageId !== '' &&
-        isString(body.featureId) &&
-        isFiniteNumber(body.amount) &&
-        typeof body.limitCheck === 'boolean'
-      );
-    case 'status':
-      return true;
-    case 'connectivity':
-      return typeof body.online === 'boolean';
-    case 'purge':
-      return isConnection(body.connection);
-    default:
-      return false;
-  }
-}
-
 function isEngineReply(body: unknown): body is EngineReply {
   if (!isRecord(body)) return false;
   if (body.ok === true) return 'value' in body;
@@ -188,11 +132,10 @@ export function envelope<T>(id: string, body: T): Envelope<T> {
   return { gatehouse: PROTOCOL_VERSION, id, body };
 }
 
-function parseEnvelope<T>(data: unknown, isBody: (body: unknown) => body is T): Envelope<T> | null {
+export function parseEnvelope<T>(data: unknown, isBody: (body: unknown) => body is T): Envelope<T> | null {
   if (!isRecord(data) || data.gatehouse !== PROTOCOL_VERSION || !isString(data.id)) return null;
   return isBody(data.body) ? (data as unknown as Envelope<T>) : null;
 }
 
-export const parseRequest = (data: unknown) => parseEnvelope(data, isEngineRequest);
 export const parseReply = (data: unknown) => parseEnvelope(data, isEngineReply);
 export const parseBroadcast = (data: unknown) => parseEnvelope(data, isBroadcast);

@@ -32,8 +32,8 @@ function makeClient(options: Partial<ClientConfiguration> = {}, stored: StoredDa
   return client;
 }
 
-function answerSdkConfiguration() {
-  engine.take('call').resolve({ isWidgetWatermarkEnabled: true });
+async function answerSdkConfiguration() {
+  (await vi.waitFor(() => engine.take('call'))).resolve({ isWidgetWatermarkEnabled: true });
 }
 
 beforeEach(() => {
@@ -72,8 +72,7 @@ describe('getters before and after data', () => {
       hasAccess: true,
       accessDeniedReason: 'Unknown',
     });
-    await flush();
-    answerSdkConfiguration();
+    await answerSdkConfiguration();
     engine.take('sync').resolve(record(customer, guideEntitlements, NOW));
     await client.waitForInitialization();
     expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' })).toMatchObject({ isFallback: false, value: 100 });
@@ -197,8 +196,11 @@ describe('async calls', () => {
     const client = makeClient({ customerId: 'customer-demo-01' }, memoryStore([record(customer, guideEntitlements, NOW)]));
     await client.waitForInitialization();
     const pending = client.getPaywall({ productId: 'product-stigg' });
-    await flush();
-    const call = engine.requests.filter((r) => r.body.type === 'call').at(-1)!;
+    const call = await vi.waitFor(() => {
+      const last = engine.requests.filter((r) => r.body.type === 'call').at(-1);
+      if (!last || (last.body.type === 'call' && last.body.method !== 'getPaywall')) throw new Error('not yet');
+      return last;
+    });
     expect(call.body).toMatchObject({ method: 'getPaywall', args: { productId: 'product-stigg' }, connection: { customerId: 'customer-demo-01' } });
     call.reject(new Error('boom'));
     await expect(pending).rejects.toThrow('Failed to get paywall. Error: boom');

@@ -10,15 +10,38 @@ import type {
   NumericEntitlement,
 } from '../core/model';
 import { fallbackEntitlementList, fallbackResult } from '../core/fallback';
-import { partitionKey } from '../core/partition';
-import type { Connection, ConnectionWithoutCustomer, EngineRequest, SyncStatus } from '../core/protocol';
-import { isLocalUsageRecord, isSyncStatus } from '../core/protocol';
+import type { Connection, EngineRequest, SyncStatus } from '../core/protocol';
+import { isSyncStatus } from '../core/protocol';
 import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from '../core/results';
 import { provenanceOf, type FeatureProvenance } from '../core/table';
-import type { Customer, CustomerData } from '../core/api-model';
-import { withCustomerMethods } from '../engine/api/mappers/customer-methods';
-import { checkoutFromUrl, pollForSubscription } from './checkout';
+import type {
+  ApplySubscription,
+  ApplySubscriptionResults,
+  Coupon,
+  Customer,
+  CustomerPortal,
+  EstimateSubscription,
+  EstimateSubscriptionUpdate,
+  FetchUsageHistory,
+  GetActiveSubscriptions,
+  GetCheckoutState,
+  GetCheckoutStateResults,
+  GetCustomerPortal,
+  GetPaywall,
+  GetSubscription,
+  Paywall,
+  PreviewSubscription,
+  SdkConfiguration,
+  SlimSubscription,
+  Subscription,
+  SubscriptionPreview,
+  SubscriptionPreviewV2,
+  UsageHistoryPoint,
+  UsageHistoryV2Input,
+} from '../core/api-model';
+import type { ClientContext, RecordUsage, RemoteMethod } from './remote-calls';
 import type { ResolvedConfiguration } from './config';
+import { messageOf } from './errors';
 import { Emitter, type EventName, type Events } from './events';
 import type { Evaluation } from './evaluation';
 import { LoggerService } from './logger';
@@ -42,10 +65,7 @@ interface GetterParams {
   options?: Record<string, unknown>;
 }
 
-const CUSTOMER_REQUIRED = 'You must set customer ID first, use setCustomerId function or pass it via the constructor';
-
-/** Methods whose engine call needs no customer (the public paywall). */
-const CUSTOMER_OPTIONAL = new Set(['getPaywall', 'getSdkConfiguration']);
+const loadRemoteCalls = () => import('./remote-calls');
 
 type InitState = { kind: 'pending' } | { kind: 'ready' } | { kind: 'failed'; error: Error };
 
@@ -61,6 +81,8 @@ export class GatehouseClient {
   private initState: InitState = { kind: 'pending' };
   private watermark = false;
   private status: SyncStatus | null = null;
+  /** The client as the lazily loaded remote calls see it. */
+  private readonly context: ClientContext;
 
   constructor(
     private readonly config: ResolvedConfiguration,
@@ -78,6 +100,14 @@ export class GatehouseClient {
       (error) => this.logger.error('Failed to queue entitlement check reports', error),
       this.now,
     );
+    this.context = {
+      logger: this.logger,
+      offline: config.offline,
+      request: (body) => this.request(body),
+      customerView: () => this.globalView,
+      anonymousConnection: () => ({ ...this.connection('', undefined), customerId: undefined }),
+      viewFor: (resourceId) => this.viewFor(resourceId),
+    };
   }
 
   // ── Lifecycle ─────────────────────────────────────────────────────────────
@@ -141,16 +171,12 @@ export class GatehouseClient {
 
   private async loadSdkConfiguration(): Promise<void> {
     try {
-      const sdk = (await this.call('getSdkConfiguration', {})) as { isWidgetWatermarkEnabled?: boolean } | null;
+      const sdk = await this.remote<SdkConfiguration | null>('getSdkConfiguration');
       this.watermark = !!sdk?.isWidgetWatermarkEnabled;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/401|unauthenticated|api key/i.test(message)) {
-        const failure = new Error('Authentication failed. Double check your SDK key.');
-        this.logger.error(failure.message);
-        throw failure;
+      if (/authentication failed|401|unauthenticated/i.test(messageOf(error))) {
+        throw new Error('Authentication failed. Double check your SDK key.');
       }
-      this.logger.error('Failed to load sdk configuration', error);
     }
   }
 
@@ -353,31 +379,6 @@ export class GatehouseClient {
     return this.status;
   }
 
-  /**
-   * Records usage consumed on this device (for example while offline). Every tab sees it
-   * at once; it counts until the server's usage catches up. Rejects, recording nothing,
-   * when it would exceed the limit.
-   */
-  async recordUsage(params: { featureId: string; value: number; resourceId?: string }): Promise<MeteredEntitlement> {
-    return this.guard('record usage', async () => {
-      const { featureId, value, resourceId } = params ?? ({} as typeof params);
-      if (typeof featureId !== 'string' || featureId === '') throw new TypeError('featureId must be a non-empty string');
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError('value must be a positive number');
-      const view = this.viewFor(resourceId);
-      if (!view) throw new Error(resourceId ? `Resource ${resourceId} is not the current resource` : CUSTOMER_REQUIRED);
-      const reply = await this.request({
-        type: 'recordUsage',
-        connection: view.connection,
-        usageId: crypto.randomUUID(),
-        featureId,
-        amount: value,
-        limitCheck: true,
-      });
-      if (Array.isArray(reply) && reply.every(isLocalUsageRecord)) await view.setLocalUsage(reply);
-      return this.getMeteredEntitlement({ featureId, ...(resourceId ? { resourceId } : {}) });
-    });
-  }
-
   // ── Events ────────────────────────────────────────────────────────────────
 
   addListener<K extends EventName>(eventName: K, listener: Events[K]): void {
@@ -390,41 +391,21 @@ export class GatehouseClient {
 
   // ── Async calls ───────────────────────────────────────────────────────────
 
-  /** Rejects with `Failed to <action>. Error: <cause>`; the engine's API layer already words its own failures so. */
-  private async guard<T>(action: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      const message = messageOf(error);
-      const wrapped = new Error(message.startsWith(`Failed to ${action}.`) ? message : `Failed to ${action}. Error: ${message}`);
-      this.logger.error(wrapped.message);
-      throw wrapped;
-    }
-  }
-
-  private call(method: string, args: unknown): Promise<unknown> {
-    if (this.config.offline) return Promise.reject(new Error('the client was initialized with offline: true'));
-    const view = this.globalView;
-    if (!view && !CUSTOMER_OPTIONAL.has(method)) return Promise.reject(new Error(CUSTOMER_REQUIRED));
-    const connection: Connection | ConnectionWithoutCustomer = view
-      ? view.connection
-      : { ...this.connection('', undefined), customerId: undefined };
-    return this.request({ type: 'call', connection, method, args: args ?? {} });
-  }
-
-  private proxy<T>(action: string, method: string, args: unknown): Promise<T> {
-    return this.guard(action, () => this.call(method, args) as Promise<T>);
+  private remote<T>(method: RemoteMethod, args?: unknown): Promise<T> {
+    return loadRemoteCalls().then(({ callRemote }) => callRemote(this.context, method, args) as Promise<T>);
   }
 
   async refresh(): Promise<void> {
-    return this.guard('refresh entitlements', async () => {
+    const { guard } = await loadRemoteCalls();
+    return guard(this.logger, 'refresh entitlements', async () => {
       const views = [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v);
       await Promise.all(views.map((view) => view.sync(true)));
     });
   }
 
   async getEntitlements(resourceId?: string): Promise<Entitlement[]> {
-    return this.guard('get entitlements', async () => {
+    const { guard, CUSTOMER_REQUIRED } = await loadRemoteCalls();
+    return guard(this.logger, 'get entitlements', async () => {
       if (!this.globalView) throw new Error(CUSTOMER_REQUIRED);
       const view = this.viewFor(resourceId);
       if (!view) return fallbackEntitlementList(this.config.entitlementsFallback) as Entitlement[];
@@ -435,66 +416,63 @@ export class GatehouseClient {
     });
   }
 
-  async getPaywall(params: unknown = {}) {
-    const paywall = await this.proxy<{ customer?: CustomerData | null }>('get paywall', 'getPaywall', params);
-    return paywall?.customer ? { ...paywall, customer: withCustomerMethods(paywall.customer) } : paywall;
+  getPaywall(params: GetPaywall = {}): Promise<Paywall> {
+    return this.remote('getPaywall', params);
   }
-  getCoupons() {
-    return this.proxy('get coupons', 'getCoupons', {});
+  getCoupons(): Promise<Coupon[]> {
+    return this.remote('getCoupons');
   }
-  async getCustomer(): Promise<Customer> {
-    return withCustomerMethods(await this.proxy<CustomerData>('get customer', 'getCustomer', {}));
+  getCustomer(): Promise<Customer> {
+    return this.remote('getCustomer');
   }
-  getCustomerPortal(params: unknown = {}) {
-    return this.proxy('get customer portal details', 'getCustomerPortal', params);
+  getCustomerPortal(params: GetCustomerPortal = {}): Promise<CustomerPortal> {
+    return this.remote('getCustomerPortal', params);
   }
-  async getCheckoutState(params: unknown) {
-    const state = await this.proxy<{ customer: CustomerData }>('get checkout details', 'getCheckoutState', params);
-    return { ...state, customer: withCustomerMethods(state.customer) };
+  getCheckoutState(params: GetCheckoutState): Promise<GetCheckoutStateResults> {
+    return this.remote('getCheckoutState', params);
   }
-  applySubscription(params: unknown) {
-    return this.proxy('apply subscription to customer', 'applySubscription', params);
+  applySubscription(params: ApplySubscription): Promise<ApplySubscriptionResults> {
+    return this.remote('applySubscription', params);
   }
-  fetchUsageHistory(params: unknown) {
-    return this.proxy('fetch usage history', 'fetchUsageHistory', params);
+  fetchUsageHistory(params: FetchUsageHistory): Promise<UsageHistoryPoint[] | undefined> {
+    return this.remote('fetchUsageHistory', params);
   }
-  getUsageHistoryV2(params: unknown) {
-    return this.proxy('get usage history', 'getUsageHistoryV2', params);
+  getUsageHistoryV2(params: UsageHistoryV2Input): Promise<unknown> {
+    return this.remote('getUsageHistoryV2', params);
   }
-  estimateSubscription(params: unknown) {
-    return this.proxy('estimate subscription', 'estimateSubscription', params);
+  estimateSubscription(params: EstimateSubscription): Promise<SubscriptionPreview> {
+    return this.remote('estimateSubscription', params);
   }
-  estimateSubscriptionUpdate(params: unknown) {
-    return this.proxy('estimate subscription update', 'estimateSubscriptionUpdate', params);
+  estimateSubscriptionUpdate(params: EstimateSubscriptionUpdate): Promise<SubscriptionPreview> {
+    return this.remote('estimateSubscriptionUpdate', params);
   }
-  previewSubscription(params: unknown) {
-    return this.proxy('estimate checkout', 'previewSubscription', params);
+  previewSubscription(params: PreviewSubscription): Promise<SubscriptionPreviewV2> {
+    return this.remote('previewSubscription', params);
   }
-  getActiveSubscriptions(params: unknown = {}) {
-    return this.proxy<{ id: string }[]>('get active subscriptions', 'getActiveSubscriptions', params);
+  getActiveSubscriptions(params: GetActiveSubscriptions = {}): Promise<Subscription[]> {
+    return this.remote('getActiveSubscriptions', params);
   }
-  getActiveSubscriptionsList(params: unknown = {}) {
-    return this.proxy('get active subscriptions list', 'getActiveSubscriptionsList', params);
+  getActiveSubscriptionsList(params: GetActiveSubscriptions = {}): Promise<SlimSubscription[]> {
+    return this.remote('getActiveSubscriptionsList', params);
   }
-  getSubscription(params: unknown) {
-    return this.proxy('get subscription', 'getSubscription', params);
+  getSubscription(params: GetSubscription): Promise<Subscription> {
+    return this.remote('getSubscription', params);
   }
 
-  async waitForCheckoutCompleted({ timeoutMs = 15_000, refreshOnComplete = true } = {}): Promise<unknown> {
-    if (typeof location === 'undefined') throw new Error('`waitForCheckoutCompleted` was called, but `window` is not defined');
-    const checkout = checkoutFromUrl(location.search);
-    if (!checkout) {
-      this.logger.log('`waitForCheckoutCompleted` found no completed checkout in the page URL');
-      return null;
-    }
-    const subscription = await pollForSubscription(
-      checkout,
-      (resourceId) => this.getActiveSubscriptions(resourceId ? { resourceId } : {}),
-      timeoutMs,
-      this.now,
-    );
-    if (refreshOnComplete) await this.refresh();
-    return subscription;
+  /**
+   * Records usage consumed on this device (for example while offline). Every tab sees it
+   * at once; it counts until the server's usage catches up. Rejects, recording nothing,
+   * when it would exceed the limit.
+   */
+  async recordUsage(params: RecordUsage): Promise<MeteredEntitlement> {
+    await (await loadRemoteCalls()).recordUsage(this.context, params);
+    const { featureId, resourceId } = params;
+    return this.getMeteredEntitlement({ featureId, ...(resourceId ? { resourceId } : {}) });
+  }
+
+  async waitForCheckoutCompleted(params: { timeoutMs?: number; refreshOnComplete?: boolean } = {}): Promise<Subscription | null> {
+    const { waitForCheckoutCompleted } = await loadRemoteCalls();
+    return waitForCheckoutCompleted(this.context, params, () => this.refresh()) as Promise<Subscription | null>;
   }
 
   // ── Page ticks ────────────────────────────────────────────────────────────
@@ -522,10 +500,6 @@ export class GatehouseClient {
 
   /** The partition keys this client reads, for tests and diagnostics. */
   get partitions(): string[] {
-    return [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v).map((v) => partitionKey(v.connection));
+    return [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v).map((v) => v.key);
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

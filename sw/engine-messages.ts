@@ -2,7 +2,8 @@
 // core protocol (anything else is ignored), run through the one engine of this worker,
 // and answered on the port it brought. The engine starts on the first request and lives
 // as long as the worker; its state is in IndexedDB, so a restarted worker carries on.
-import { envelope, parseRequest, type EngineReply } from '../core/protocol';
+import { envelope, type EngineReply } from '../core/protocol';
+import { parseRequest } from '../core/requests';
 import type { Engine } from '../engine/engine';
 
 export function serveEngineRequests(scope: ServiceWorkerGlobalScope, startEngine: () => Engine): void {

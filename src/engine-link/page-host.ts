@@ -3,7 +3,8 @@
 // tabs' requests over a BroadcastChannel, so one poll per interval holds here too. When
 // the leader tab closes another takes the lock, restarts the engine from IndexedDB, and
 // the requests that were waiting are sent again.
-import { envelope, parseReply, parseRequest, type EngineReply, type EngineRequest, type Envelope } from '../../core/protocol';
+import { envelope, parseReply, type EngineReply, type EngineRequest, type Envelope } from '../../core/protocol';
+import { parseRequest } from '../../core/requests';
 import type { Engine } from '../../engine/engine';
 import { subscribeToPartition, subscribeToStatus } from './broadcasts';
 import { newRequestId, unwrapReply, type EngineLink } from './link';

@@ -1,0 +1,50 @@
+// Chromium as the e2e tests launch it (the flags come from playwright.config.ts), and the
+// bench pages opened in it.
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import playwrightConfig from '../../playwright.config';
+import type { BenchPage } from '../pages/probe';
+
+export type Sdk = BenchPage['sdk'];
+export const SDKS: readonly Sdk[] = ['gatehouse', 'official'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
+}
+
+export interface PageQuery {
+  customerId?: string;
+  featureId?: string;
+  cacheTtlMs?: number;
+  readEveryMs?: number;
+}
+
+export function pageUrl(siteUrl: string, sdk: Sdk, emulatorUrl: string, query: PageQuery = {}): string {
+  const params = new URLSearchParams({ emulator: emulatorUrl });
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return `${siteUrl}/${sdk}.html?${params}`;
+}
+
+/** Opens a bench page and waits until its probe is installed. */
+export async function openBenchPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench !== undefined);
+  return page;
+}
+
+/** performance.now() of the page's first real answer, or null when none came within timeoutMs. */
+export async function firstRealAnswer(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    await page.waitForFunction(() => window.bench?.firstRealAt != null, undefined, { timeout: timeoutMs, polling: 20 });
+    return await page.evaluate(() => window.bench.firstRealAt);
+  } catch {
+    return null;
+  }
+}
+
+/** Waits for every page's client to initialize. */
+export async function initialized(pages: Page[]): Promise<void> {
+  await Promise.all(pages.map((page) => page.evaluate(() => window.bench.client.waitForInitialization().then(() => undefined))));
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

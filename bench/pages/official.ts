@@ -1,0 +1,22 @@
+// The official SDK from its own UMD bundle (official-sdk.js, a classic script before this
+// one). The page registers the same service worker as the Gatehouse page, for the app
+// shell only (its API calls are cross-origin and pass through), so it loads offline too.
+import { installProbe, readParams, silentLogger, type BenchClient } from './probe';
+
+declare global {
+  interface Window {
+    Stigg: { default: { initialize(config: Record<string, unknown>): BenchClient } };
+  }
+}
+
+const params = readParams();
+const client = window.Stigg.default.initialize({
+  apiKey: 'client-demo-key',
+  baseUri: params.emulator,
+  baseEdgeUri: params.emulator,
+  customerId: params.customerId,
+  ...(params.cacheTtlMs ? { cacheTtlMs: params.cacheTtlMs } : {}),
+  logConfiguration: { logger: silentLogger, logLevel: 'NONE' },
+});
+installProbe('official', params, client);
+void navigator.serviceWorker?.register('/sw.js').catch(() => undefined);

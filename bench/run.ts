@@ -1,0 +1,70 @@
+// `npm run bench`: both SDKs on this machine, the same emulator and the same Chromium.
+// Builds (npm run build, then the bench site), runs every metric module, prints a table
+// and writes bench/results/latest.json. `npm run bench -- warm tabs` runs only metrics
+// whose module name matches; `--no-build` reuses dist/.
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './harness/browser';
+import { buildSite, serveSite } from './harness/site';
+import { describeMachine } from './machine';
+import { bundleSizes } from './metrics/bundle';
+import { failureRecovery } from './metrics/failure-recovery';
+import { getterThroughput } from './metrics/getter';
+import { longTasks } from './metrics/long-tasks';
+import { tabPropagation } from './metrics/tab-propagation';
+import { tenTabs } from './metrics/ten-tabs';
+import { warmStart } from './metrics/warm-start';
+import { formatTable, toResult } from './report';
+import type { BenchResults, Measurement, MetricModule } from './types';
+
+const MODULES: Record<string, MetricModule> = {
+  warm: warmStart,
+  tabs: tenTabs,
+  getter: getterThroughput,
+  bundle: bundleSizes,
+  longtasks: longTasks,
+  propagation: tabPropagation,
+  recovery: failureRecovery,
+};
+
+const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+const args = process.argv.slice(2);
+const selected = args.filter((a) => !a.startsWith('--'));
+const started = Date.now();
+const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+if (!args.includes('--no-build')) {
+  log('npm run build');
+  execSync('npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+log('building the bench site (dist/bench)');
+await buildSite();
+const site = await serveSite();
+const browser = await launchBrowser();
+const measurements: Measurement[] = [];
+try {
+  for (const [name, run] of Object.entries(MODULES)) {
+    if (selected.length && !selected.some((s) => name.includes(s))) continue;
+    log(`${name}…`);
+    measurements.push(...(await run({ browser, site, log })));
+  }
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: describeMachine(browser),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    metrics: measurements.map(toResult),
+  };
+  console.log(`\n${formatTable(results.metrics)}\n`);
+  console.log(`machine: ${Object.values(results.machine).join(' · ')}; ${results.durationSeconds} s`);
+  if (selected.length === 0) {
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`wrote ${RESULTS}`);
+  } else {
+    console.log('(a partial run: bench/results/latest.json left as it was)');
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}

@@ -1,0 +1,70 @@
+// Validation of the requests pages send to the engine, apart from ./protocol.ts so the
+// code a page loads for its first answer does not include it.
+import {
+  isFiniteNumber,
+  isOptionalString,
+  isRecord,
+  isString,
+  parseEnvelope,
+  type CheckReport,
+  type Connection,
+  type EngineRequest,
+} from './protocol';
+
+export function isConnection(value: unknown, requireCustomer = true): value is Connection {
+  return (
+    isRecord(value) &&
+    isString(value.apiKey) &&
+    value.apiKey !== '' &&
+    (requireCustomer ? isString(value.customerId) && value.customerId !== '' : isOptionalString(value.customerId)) &&
+    isOptionalString(value.resourceId) &&
+    isString(value.baseUri) &&
+    isString(value.baseEdgeUri) &&
+    typeof value.enableEdge === 'boolean' &&
+    isOptionalString(value.customerToken) &&
+    isOptionalString(value.clientName) &&
+    isOptionalString(value.clientVersion)
+  );
+}
+
+function isCheckReport(value: unknown): value is CheckReport {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.featureId) &&
+    isFiniteNumber(value.checkedAt) &&
+    isRecord(value.result) &&
+    typeof value.result.hasAccess === 'boolean'
+  );
+}
+
+function isEngineRequest(body: unknown): body is EngineRequest {
+  if (!isRecord(body)) return false;
+  switch (body.type) {
+    case 'sync':
+      return isConnection(body.connection) && isFiniteNumber(body.ttlMs) && body.ttlMs >= 0;
+    case 'call':
+      return isConnection(body.connection, false) && isString(body.method);
+    case 'track':
+      return isConnection(body.connection) && Array.isArray(body.reports) && body.reports.every(isCheckReport);
+    case 'recordUsage':
+      return (
+        isConnection(body.connection) &&
+        isString(body.usageId) &&
+        body.usageId !== '' &&
+        isString(body.featureId) &&
+        isFiniteNumber(body.amount) &&
+        typeof body.limitCheck === 'boolean'
+      );
+    case 'status':
+      return true;
+    case 'connectivity':
+      return typeof body.online === 'boolean';
+    case 'purge':
+      return isConnection(body.connection);
+    default:
+      return false;
+  }
+}
+
+export const parseRequest = (data: unknown) => parseEnvelope(data, isEngineRequest);
