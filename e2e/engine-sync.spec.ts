@@ -212,3 +212,36 @@ test.describe('with service workers blocked', () => {
     expect((await second!.evaluate(() => window.gatehouseHarness.status())).host).toBe('page');
   });
 });
+
+test('a new service worker version takes over without losing the store or the outbox', async ({ page, context, emulator }) => {
+  await openHarness(page, emulator);
+  const stored = await page.evaluate(() => window.gatehouseHarness.sync('customer-demo-01'));
+  await emulator.control('entitlement-checks', 'DELETE');
+  await goOffline(context, page, true);
+  const marker = Date.now();
+  await page.evaluate(
+    (m) =>
+      window.gatehouseHarness.track('customer-demo-01', [
+        { id: `update-${m}`, featureId: 'feature-demo-02', requestedUsage: m, result: { hasAccess: true }, checkedAt: Date.now() },
+      ]),
+    marker,
+  );
+  expect((await page.evaluate(() => window.gatehouseHarness.status())).outboxDepth).toBe(1);
+
+  // Another script URL for the same scope is an update: it installs, skips waiting and claims the page.
+  await goOffline(context, page, false);
+  const takeover = page.evaluate(
+    () => new Promise<string>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(navigator.serviceWorker.controller!.scriptURL), { once: true })),
+  );
+  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?version=next').then(() => undefined));
+  expect(await takeover).toMatch(/\/sw\.js\?version=next$/);
+
+  expect((await page.evaluate(() => window.gatehouseHarness.readStoredSnapshot('customer-demo-01')))?.snapshot).toEqual(stored.snapshot);
+  const delivered = async () =>
+    ((await emulator.control('entitlement-checks')) as { checks: { input: { requestedUsage?: number } }[] }).checks.filter(
+      (c) => c.input.requestedUsage === marker,
+    ).length;
+  await page.evaluate(() => window.gatehouseHarness.relayConnectivity());
+  await expect.poll(delivered, { timeout: 10_000 }).toBe(1);
+  expect((await page.evaluate(() => window.gatehouseHarness.status())).outboxDepth).toBe(0);
+});

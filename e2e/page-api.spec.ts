@@ -6,12 +6,9 @@ import type { Page } from '@playwright/test';
 import type {} from '../demo/globals';
 import { expect, openDemo, test, type EmulatorHandle } from './fixtures';
 
-declare global {
-  interface Window {
-    official: Record<string, (...args: unknown[]) => unknown>;
-    Stigg: { default: { initialize(config: unknown): Window['official'] } };
-  }
-}
+/** The official SDK's UMD global and the client made from it, on the test page. */
+type AnyClient = Record<string, (...args: unknown[]) => unknown>;
+type OfficialWindow = { Stigg: { default: { initialize(config: unknown): AnyClient } }; official: AnyClient };
 
 const OFFICIAL_BUNDLE = 'node_modules/@stigg/js-client-sdk/dist/index.js';
 const CUSTOMER = 'customer-demo-01';
@@ -19,14 +16,15 @@ const CUSTOMER = 'customer-demo-01';
 async function loadOfficial(page: Page, emulator: EmulatorHandle): Promise<void> {
   await page.addScriptTag({ path: OFFICIAL_BUNDLE });
   await page.evaluate(async (url) => {
-    window.official = window.Stigg.default.initialize({
+    const w = window as unknown as OfficialWindow;
+    w.official = w.Stigg.default.initialize({
       apiKey: 'client-demo-key',
       baseUri: url,
       baseEdgeUri: url,
       customerId: 'customer-demo-01',
       logConfiguration: { logLevel: 'NONE', logger: { log() {}, error() {}, debug() {} } },
     });
-    await window.official.waitForInitialization!();
+    await w.official.waitForInitialization!();
   }, emulator.url);
 }
 
@@ -56,7 +54,7 @@ async function both(page: Page, [method, ...args]: Call): Promise<{ ours: unknow
       const normalise = (value: unknown) =>
         JSON.parse(JSON.stringify(value ?? null), (key, inner: unknown) => (key === '__typename' ? undefined : inner));
       const ours = normalise(await (window.stigg as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args));
-      const theirs = normalise(await window.official[method]!(...args));
+      const theirs = normalise(await (window as unknown as OfficialWindow).official[method]!(...args));
       return { ours, theirs };
     },
     { method, args },

@@ -98,3 +98,21 @@ describe('controls', () => {
     expect((await fetch(`${emu.url}/_emulator/nope`)).status).toBe(404);
   });
 });
+
+describe('entitlement check reports', () => {
+  it('logs a report resent with the same idempotency key once', async () => {
+    await control(emu.url, 'DELETE', 'entitlement-checks');
+    const report = (key: string) => ({
+      operationName: 'ReportEntitlementCheckRequested',
+      query: 'mutation ReportEntitlementCheckRequested($check: EntitlementCheckRequested!) { reportEntitlementCheckRequested(entitlementCheckRequested: $check) }',
+      variables: { check: { customerId: 'customer-demo-01', featureId: 'feature-demo-02', entitlementCheckResult: { hasAccess: true } } },
+      extensions: { idempotencyKey: key },
+    });
+    const send = (batch: unknown[]) =>
+      fetch(`${emu.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-API-KEY': CLIENT_KEY }, body: JSON.stringify(batch) });
+    expect((await send([report('a'), report('b')])).status).toBe(200);
+    expect((await send([report('a'), report('b'), report('c')])).status).toBe(200);
+    const { checks } = (await control(emu.url, 'GET', 'entitlement-checks')) as { checks: { idempotencyKey?: string }[] };
+    expect(checks.map((c) => c.idempotencyKey)).toEqual(['a', 'b', 'c']);
+  });
+});

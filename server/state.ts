@@ -20,6 +20,8 @@ export interface PendingCheckout {
 export interface EntitlementCheck {
   at: string;
   input: unknown;
+  /** From the request's `extensions.idempotencyKey`: a resent report is logged once. */
+  idempotencyKey?: string;
 }
 
 export interface StateData {

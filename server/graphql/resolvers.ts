@@ -14,6 +14,12 @@ export interface GraphQLContext extends Ctx {
 }
 
 type Args<T> = { input: T };
+
+/** The operation's `extensions.idempotencyKey`, which yoga hands over in the context's params. */
+function idempotencyKeyOf(ctx: GraphQLContext): string | undefined {
+  const key = (ctx as { params?: { extensions?: { idempotencyKey?: unknown } } }).params?.extensions?.idempotencyKey;
+  return typeof key === 'string' && key !== '' ? key : undefined;
+}
 interface CustomerScope {
   customerId: string;
   resourceId?: string | null;
@@ -311,7 +317,13 @@ export const resolvers = {
   },
   Mutation: {
     reportEntitlementCheckRequested: (_: unknown, args: { entitlementCheckRequested: unknown }, ctx: GraphQLContext) => {
-      ctx.store.checks.push({ at: new Date().toISOString(), input: args.entitlementCheckRequested });
+      const idempotencyKey = idempotencyKeyOf(ctx);
+      if (idempotencyKey && ctx.store.checks.some((check) => check.idempotencyKey === idempotencyKey)) return true;
+      ctx.store.checks.push({
+        at: new Date().toISOString(),
+        input: args.entitlementCheckRequested,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
       return true;
     },
     reportUsage: (_: unknown, { input }: Args<ReportUsageInput>, ctx: GraphQLContext) => {
