@@ -97,6 +97,8 @@ test('every call of the usage guide answers as the official SDK does', async ({ 
   expect(metered).toMatchObject({ isFallback: false, hasAccess: true, usageLimit: 2, currentUsage: 0, resetPeriod: 'MONTH' });
   expect(await page.evaluate(() => window.stigg.getNumericEntitlement({ featureId: 'feature-demo-01' }).value)).toBe(100);
   expect(await page.evaluate(async () => (await window.stigg.getCustomer()).name)).toBe('First customer');
+  // Metering is evaluated in the comlink worker.
+  await expect.poll(() => page.workers().some((worker) => /metering\.worker/.test(worker.url()))).toBe(true);
   // Customer helpers survive the trip through the service worker.
   expect(await page.evaluate(async () => (await window.stigg.getCustomer()).getActiveSubscriptions().length)).toBeGreaterThan(0);
 });

@@ -73,12 +73,12 @@ describe('getters before and after data', () => {
       accessDeniedReason: 'Unknown',
     });
     await answerSdkConfiguration();
-    engine.take('sync').resolve(record(customer, guideEntitlements, NOW));
+    engine.take('sync').resolve(record(customer, guideEntitlements, NOW + 1)); // fetched after the view opened
     await client.waitForInitialization();
     expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' })).toMatchObject({ isFallback: false, value: 100 });
     expect(client.isCustomerLoaded).toBe(true);
     expect(client.isWidgetWatermarkEnabled).toBe(true);
-    expect(client.getEntitlementProvenance({ featureId: 'feature-demo-01' })).toEqual({ source: 'network', fetchedAt: NOW, ageMs: 0 });
+    expect(client.getEntitlementProvenance({ featureId: 'feature-demo-01' })).toEqual({ source: 'network', fetchedAt: NOW + 1, ageMs: 0 });
   });
 
   it('answers from stored data before the engine replies (warm start), marked as cache', async () => {

@@ -133,7 +133,7 @@ export class PartitionView {
 
   private async applyRecord(record: SnapshotRecord): Promise<void> {
     const previous = this.record;
-    const origin = record.fetchedAt >= this.openedAt ? 'network' : 'cache';
+    const origin = record.fetchedAt > this.openedAt ? 'network' : 'cache';
     // The ordering guard, page side: never step back to an older snapshot.
     if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) return;
     const changed = !sameSnapshot(previous?.snapshot, record.snapshot);
