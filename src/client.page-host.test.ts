@@ -10,7 +10,7 @@ import { GatehouseClient, type EngineHandle } from './client';
 import { resolveConfiguration } from './config';
 import { subscribeToPartition, subscribeToStatus } from './engine-link/broadcasts';
 import { Evaluation } from './evaluation';
-import { storedData } from './stored-data';
+import { storedData } from './engine-link/stored-data';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

@@ -99,6 +99,12 @@ describe('getters before and after data', () => {
     expect(client.getBooleanEntitlement({ featureId: 'feature-demo-02' }).isFallback).toBe(true);
   });
 
+  it('fails initialization on a refused API key, as the official SDK does', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01' });
+    (await vi.waitFor(() => engine.take('call'))).reject(new Error('Authentication failed. Double check your SDK key.'));
+    await expect(client.waitForInitialization()).rejects.toThrow('Authentication failed. Double check your SDK key.');
+  });
+
   it('rejects initialization with the engine error when nothing is stored', async () => {
     const client = makeClient({ customerId: 'customer-demo-01' });
     await flush();
@@ -117,6 +123,9 @@ describe('getters before and after data', () => {
     expect(client.getBooleanEntitlement({ featureId: 'feature-demo-02' })).toMatchObject({ hasAccess: false, isFallback: false });
     expect(client.getBooleanEntitlement({ featureId: 'feature-demo-02', resourceId: 'resource-99' }).isFallback).toBe(true);
     expect(client.isResourceLoaded).toBe(true);
+    client.getBooleanEntitlement({ featureId: 'feature-demo-02', resourceId: 'resource-01', options: { shouldTrack: true } });
+    await new Promise((done) => setTimeout(done, 150));
+    expect(engine.take('track').body).toMatchObject({ connection: { resourceId: 'resource-01' }, reports: [{ featureId: 'feature-demo-02' }] });
     client.clearResource();
     expect(client.isResourceLoaded).toBe(false);
   });
@@ -246,6 +255,7 @@ describe('async calls', () => {
     client.getMeteredEntitlement({ featureId: 'feature-demo-03', options: { shouldTrack: true, requestedUsage: 5 } });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const track = engine.take('track');
+    expect(track.body).toMatchObject({ connection: { customerId: 'customer-demo-01', resourceId: undefined } });
     expect(track.body).toMatchObject({
       reports: [
         { featureId: 'feature-demo-02', result: { hasAccess: true } },

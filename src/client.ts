@@ -93,10 +93,7 @@ export class GatehouseClient {
     this.emitter = new Emitter((error) => this.logger.error('An event listener threw', error));
     this.now = deps.now ?? Date.now;
     this.tracker = new CheckTracker(
-      async (reports) => {
-        const connection = this.globalView?.connection;
-        if (connection) await this.request({ type: 'track', connection, reports });
-      },
+      (connection, reports) => this.request({ type: 'track', connection, reports }),
       (error) => this.logger.error('Failed to queue entitlement check reports', error),
       this.now,
     );
@@ -118,16 +115,14 @@ export class GatehouseClient {
       this.setInitState({ kind: 'ready' });
       return;
     }
-    const sdkConfiguration = this.loadSdkConfiguration();
     const { customerId, customerToken, resourceId, lazyLoad } = this.config;
-    if (customerId && !lazyLoad) {
-      void this.setCustomerId(customerId, customerToken, resourceId);
-    } else {
-      sdkConfiguration.then(
-        () => this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
-        (error: Error) => this.setInitState({ kind: 'failed', error }),
-      );
-    }
+    const loadsCustomer = !!customerId && !lazyLoad;
+    // Loaded alongside the customer's entitlements, not before them as the official SDK does.
+    this.loadSdkConfiguration().then(
+      () => !loadsCustomer && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
+      (error: Error) => this.initState.kind === 'pending' && this.setInitState({ kind: 'failed', error }),
+    );
+    if (loadsCustomer) void this.setCustomerId(customerId, customerToken, resourceId);
   }
 
   async waitForInitialization(): Promise<this> {
@@ -333,15 +328,16 @@ export class GatehouseClient {
   private getEntitlement<K extends EntitlementKind, R>(kind: K, params: unknown, evaluate: typeof getBooleanEntitlement | typeof getNumericEntitlement | typeof getMeteredEntitlement): R {
     const { featureId, resourceId, options } = (typeof params === 'object' && params !== null ? params : {}) as Partial<GetterParams>;
     try {
-      const table = this.viewFor(resourceId)?.table ?? null;
+      const view = this.viewFor(resourceId);
+      const table = view?.table ?? null;
       const result = evaluate(
         { table: table?.entitlements ?? null, fallbacks: this.config.entitlementsFallback, now: this.now() },
         featureId,
         options,
       );
-      if (options?.shouldTrack === true && typeof featureId === 'string') {
+      if (options?.shouldTrack === true && view && typeof featureId === 'string') {
         const requestedUsage = kind === 'metered' ? (result as MeteredEntitlement).requestedUsage : undefined;
-        this.tracker.track({
+        this.tracker.track(view.key, view.connection, {
           featureId,
           requestedUsage,
           result: { hasAccess: result.hasAccess, accessDeniedReason: result.accessDeniedReason, requestedUsage },

@@ -4,7 +4,7 @@
 import { GatehouseClient } from './client';
 import { resolveConfiguration, type ClientConfiguration } from './config';
 import { Evaluation } from './evaluation';
-import { storedData } from './stored-data';
+import { storedData } from './engine-link/stored-data';
 
 export type { ClientConfiguration, LogConfiguration } from './config';
 export type { Logger } from './logger';

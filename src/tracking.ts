@@ -1,7 +1,7 @@
 // `shouldTrack` checks: collected for a moment on the page and handed to the engine in
-// one message, which writes them to its durable outbox before anything is sent.
-import type { CheckReport } from '../core/protocol';
+// one message per partition, which writes them to its durable outbox before anything is sent.
 import type { Decision } from '../core/model';
+import type { CheckReport, Connection } from '../core/protocol';
 
 export interface TrackedCheck {
   featureId: string;
@@ -12,17 +12,20 @@ export interface TrackedCheck {
 const FLUSH_DELAY_MS = 100;
 
 export class CheckTracker {
-  private pending: CheckReport[] = [];
+  private pending = new Map<string, { connection: Connection; reports: CheckReport[] }>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly send: (reports: CheckReport[]) => Promise<unknown>,
+    private readonly send: (connection: Connection, reports: CheckReport[]) => Promise<unknown>,
     private readonly onError: (error: unknown) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
-  track(check: TrackedCheck): void {
-    this.pending.push({
+  /** `partitionKey` names the partition whose data answered the check. */
+  track(partitionKey: string, connection: Connection, check: TrackedCheck): void {
+    let batch = this.pending.get(partitionKey);
+    if (!batch) this.pending.set(partitionKey, (batch = { connection, reports: [] }));
+    batch.reports.push({
       id: crypto.randomUUID(),
       featureId: check.featureId,
       requestedUsage: check.requestedUsage,
@@ -35,8 +38,8 @@ export class CheckTracker {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const reports = this.pending;
-    this.pending = [];
-    if (reports.length) this.send(reports).catch(this.onError);
+    const batches = [...this.pending.values()];
+    this.pending = new Map();
+    for (const { connection, reports } of batches) this.send(connection, reports).catch(this.onError);
   }
 }
