@@ -12,9 +12,13 @@ export function toResult(measurement: Measurement): MetricResult {
     unit: measurement.unit,
     goal: measurement.goal,
     ratio: gatehouse && official && official.median !== 0 ? round(gatehouse.median / official.median, 3) : null,
-    spread: { gatehouse, official },
+    spread: { gatehouse: roundSummary(gatehouse), official: roundSummary(official) },
     ...(measurement.note ? { note: measurement.note } : {}),
   };
+}
+
+function roundSummary(summary: Summary | null): Summary | null {
+  return summary && { median: round(summary.median), min: round(summary.min), max: round(summary.max), runs: summary.runs };
 }
 
 function round(value: number, digits = value >= 100 ? 0 : 2): number {

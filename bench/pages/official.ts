@@ -3,14 +3,11 @@
 // shell only (its API calls are cross-origin and pass through), so it loads offline too.
 import { installProbe, readParams, silentLogger, type BenchClient } from './probe';
 
-declare global {
-  interface Window {
-    Stigg: { default: { initialize(config: Record<string, unknown>): BenchClient } };
-  }
-}
+/** The UMD bundle's global (not declared on Window: the e2e specs declare it their own way). */
+const { Stigg } = window as unknown as { Stigg: { default: { initialize(config: Record<string, unknown>): BenchClient } } };
 
 const params = readParams();
-const client = window.Stigg.default.initialize({
+const client = Stigg.default.initialize({
   apiKey: 'client-demo-key',
   baseUri: params.emulator,
   baseEdgeUri: params.emulator,

@@ -18,8 +18,11 @@ export interface BundleFile {
   file: string;
   bytes: number;
   gzipBytes: number;
-  /** Largest modules first, bytes as rendered into the chunk before minification. */
-  modules: { id: string; renderedBytes: number }[];
+  /**
+   * Largest modules first: bytes as rendered into the chunk before minification, and
+   * the file's gzip size shared out in proportion (an estimate: gzip is not additive).
+   */
+  modules: { id: string; renderedBytes: number; approxGzipBytes: number }[];
 }
 
 export interface BundlePart {
@@ -51,11 +54,16 @@ function plainFile(path: string): BundleFile {
 }
 
 function chunkFile(chunk: Rolldown.OutputChunk): BundleFile {
-  const modules = Object.entries(chunk.modules)
-    .map(([id, info]) => ({ id: id.replace(root, '').replace(/^.*node_modules\//, 'node_modules/'), renderedBytes: info.renderedLength }))
+  const gzipBytes = gzipSize(chunk.code);
+  const rendered = Object.entries(chunk.modules).map(([id, info]) => ({ id: moduleName(id), renderedBytes: info.renderedLength }));
+  const total = rendered.reduce((sum, m) => sum + m.renderedBytes, 0) || 1;
+  const modules = rendered
+    .map((m) => ({ ...m, approxGzipBytes: Math.round((gzipBytes * m.renderedBytes) / total) }))
     .sort((a, b) => b.renderedBytes - a.renderedBytes);
-  return { file: chunk.fileName, bytes: Buffer.byteLength(chunk.code), gzipBytes: gzipSize(chunk.code), modules };
+  return { file: chunk.fileName, bytes: Buffer.byteLength(chunk.code), gzipBytes, modules };
 }
+
+const moduleName = (id: string) => id.replace(/\0/g, '').replace(root, '').replace(/^.*node_modules\//, 'node_modules/');
 
 async function buildPage(): Promise<Rolldown.OutputBundle | Rolldown.RolldownOutput['output']> {
   const result = await build({
