@@ -56,6 +56,14 @@ describe('sync policy', () => {
     expect(mayRequest(state, 1000 + policy.breakerCooldownMs)).toBe(true);
   });
 
+  it('never waits longer than the polling interval of its own accord, but honours Retry-After in full', () => {
+    let state = NO_FAILURES;
+    for (let i = 0; i < policy.breakerThreshold; i += 1) state = afterFailure(state, { kind: 'transient', now: 0, random: 1, intervalMs: 3_000 });
+    expect(isCircuitOpen(state)).toBe(true);
+    expect(state.retryAt).toBe(3_000);
+    expect(afterFailure(NO_FAILURES, { kind: 'throttled', now: 0, random: 1, retryAfterMs: 20_000, intervalMs: 3_000 }).retryAt).toBe(20_000);
+  });
+
   it('honours Retry-After when it asks for longer than the backoff', () => {
     const state = afterFailure(NO_FAILURES, { kind: 'throttled', now: 0, retryAfterMs: 20_000, random: 0 });
     expect(state.retryAt).toBe(20_000);

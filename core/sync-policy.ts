@@ -65,16 +65,21 @@ export interface FailureInput {
   /** Milliseconds the server asked us to wait, when it did. */
   retryAfterMs?: number | null;
   random: number;
+  /**
+   * The polling interval, when there is one. Our own waits (backoff, open circuit) never
+   * exceed it: an open circuit then sends one probe per interval, no more than normal
+   * polling, and a recovered server is noticed within one interval.
+   */
+  intervalMs?: number | undefined;
 }
 
 export function afterFailure(state: FailureState, input: FailureInput, policy = DEFAULT_RETRY_POLICY): FailureState {
   const failures = state.consecutiveFailures + 1;
-  if (failures >= policy.breakerThreshold) {
-    return { consecutiveFailures: failures, retryAt: input.now + Math.max(policy.breakerCooldownMs, input.retryAfterMs ?? 0) };
-  }
-  const backoff = backoffDelay(failures, policy, input.random);
-  const serverAsked = input.retryAfterMs ?? 0;
-  return { consecutiveFailures: failures, retryAt: input.now + Math.max(backoff, Math.min(serverAsked, policy.breakerCooldownMs * 10)) };
+  const cap = input.intervalMs ?? Number.POSITIVE_INFINITY;
+  // A server's Retry-After is honoured in full, up to ten cooldowns.
+  const serverAsked = Math.min(input.retryAfterMs ?? 0, policy.breakerCooldownMs * 10);
+  const ownWait = failures >= policy.breakerThreshold ? policy.breakerCooldownMs : backoffDelay(failures, policy, input.random);
+  return { consecutiveFailures: failures, retryAt: input.now + Math.max(Math.min(ownWait, cap), serverAsked) };
 }
 
 export function isCircuitOpen(state: FailureState, policy = DEFAULT_RETRY_POLICY): boolean {

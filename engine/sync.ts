@@ -147,7 +147,7 @@ export class EntitlementsSync {
     const now = this.env.now();
     const next = afterFailure(
       state.failures,
-      { kind: failure.kind, now, retryAfterMs: failure.retryAfterMs, random: this.env.random() },
+      { kind: failure.kind, now, retryAfterMs: failure.retryAfterMs, random: this.env.random(), intervalMs: ttlMs },
       this.limits.retryPolicy,
     );
     // A refusal (4xx) cannot heal by retrying: wait at least for the next interval.
