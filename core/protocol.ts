@@ -80,7 +80,8 @@ export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
     isRecord(value.snapshot) &&
     isRecord(value.snapshot.entitlements) &&
     isFiniteNumber(value.snapshot.lastUpdate) &&
-    isOptionalString(value.etag)
+    isOptionalString(value.etag) &&
+    (value.changedAt === undefined || isFiniteNumber(value.changedAt))
   );
 }
 

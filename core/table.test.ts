@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getMeteredEntitlement } from './results';
-import { buildDecisionTable, provenanceOf, sameSnapshot, settledLocalUsage, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { buildDecisionTable, provenanceOf, recordChanged, sameSnapshot, settledLocalUsage, type LocalUsageRecord, type SnapshotRecord } from './table';
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
 
@@ -49,6 +49,15 @@ describe('decision table', () => {
     expect(build([], record.fetchedAt + 5000, 5000)).toBeNull();
     expect(provenanceOf(null, 'x', 0, 1)).toEqual({ source: 'fallback' });
     expect(build([], record.fetchedAt + 4000, 5000)!.validUntil).toBe(record.fetchedAt + 5000);
+  });
+
+  it('recordChanged trusts the engine’s change stamps and compares content without them', () => {
+    const stamped = { ...record, changedAt: 5 };
+    const sameContentOtherStamp = { ...record, changedAt: 6 };
+    expect(recordChanged(stamped, { ...stamped, fetchedAt: 99 })).toBe(false);
+    expect(recordChanged(stamped, sameContentOtherStamp)).toBe(true);
+    expect(recordChanged(record, { ...record, fetchedAt: 99 })).toBe(false);
+    expect(recordChanged(null, record)).toBe(true);
   });
 
   it('sameSnapshot ignores key order and notices a changed figure', () => {

@@ -12,6 +12,8 @@ export interface SnapshotRecord {
   /** When the network last confirmed this data (a 304 counts). */
   fetchedAt: number;
   etag?: string | undefined;
+  /** When the engine last saw the content change: equal stamps mean equal content, so readers need not compare. */
+  changedAt?: number | undefined;
 }
 
 /** Usage consumed on this device that the server may not have counted yet. */
@@ -124,6 +126,12 @@ export function provenanceOf(table: DecisionTable | null, featureId: string, now
   const base = { fetchedAt: table.fetchedAt, ageMs };
   if (localUsage) return { source: 'local-usage', ...base, localUsage };
   return { source: table.origin === 'network' && ageMs < liveForMs ? 'network' : 'cache', ...base };
+}
+
+/** Whether a record brings other entitlements than the previous one; cheap when both carry `changedAt`. */
+export function recordChanged(previous: SnapshotRecord | null | undefined, next: SnapshotRecord): boolean {
+  if (previous?.changedAt !== undefined && next.changedAt !== undefined) return previous.changedAt !== next.changedAt;
+  return !sameSnapshot(previous?.snapshot, next.snapshot);
 }
 
 /** Whether two snapshots carry the same entitlements (the broadcast-on-change test). */

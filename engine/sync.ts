@@ -178,14 +178,14 @@ export class EntitlementsSync {
       this.env.log('info', 'dropped an entitlements answer older than the stored snapshot');
       return previous;
     }
-    if (previous && sameSnapshot(previous.snapshot, snapshot) && previous.etag === answer.etag) {
-      return this.confirm(state, previous, now);
-    }
-    const record: SnapshotRecord = { partitionKey: state.key, snapshot, fetchedAt: now, etag: answer.etag };
+    const unchanged = !!previous && sameSnapshot(previous.snapshot, snapshot);
+    if (previous && unchanged && previous.etag === answer.etag) return this.confirm(state, previous, now);
+    const changedAt = previous && unchanged ? (previous.changedAt ?? now) : now;
+    const record: SnapshotRecord = { partitionKey: state.key, snapshot, fetchedAt: now, etag: answer.etag, changedAt };
     state.record = record;
     // A failed write (quota) leaves the confirmation path to retry it.
     state.persistedFetchedAt = (await this.store.saveSnapshot(record)) ? now : undefined;
-    if (!previous || !sameSnapshot(previous.snapshot, snapshot)) this.broadcasts.snapshot(record);
+    if (!unchanged) this.broadcasts.snapshot(record);
     await this.pruneSettledUsage(state, record);
     return record;
   }

@@ -5,7 +5,7 @@
 import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/protocol';
 import { partitionKey } from '../core/partition';
-import { sameSnapshot, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
+import { recordChanged, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
 import type { Evaluation } from './evaluation';
 
 /** What the page needs of the engine link. */
@@ -136,7 +136,7 @@ export class PartitionView {
     const origin = record.fetchedAt > this.openedAt ? 'network' : 'cache';
     // The ordering guard, page side: never step back to an older snapshot.
     if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) return;
-    const changed = !sameSnapshot(previous?.snapshot, record.snapshot);
+    const changed = recordChanged(previous, record);
     if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return this.evaluating;
     this.record = record;
     this.origin = origin;
