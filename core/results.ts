@@ -12,6 +12,7 @@ import type {
   EntitlementsFallback,
   MeteredEntitlement,
   NumericEntitlement,
+  ResetSettings,
 } from './model';
 import { rolledOver } from './rollover';
 
@@ -27,19 +28,57 @@ interface GetterOptions {
   fallback?: unknown;
 }
 
+const NO_OPTIONS: GetterOptions = Object.freeze({});
+
 function optionsOf(options: unknown): GetterOptions {
-  return typeof options === 'object' && options !== null ? (options as GetterOptions) : {};
+  return typeof options === 'object' && options !== null ? (options as GetterOptions) : NO_OPTIONS;
 }
 
 function lookup(table: EvaluationInput['table'], featureId: unknown): CachedEntitlement | undefined {
   return typeof featureId === 'string' && table && Object.hasOwn(table, featureId) ? table[featureId] : undefined;
 }
 
+/**
+ * The parts of a result that depend only on the entitlement, made once per cached
+ * entitlement rather than once per call: getters run in hot paths. Shared objects are
+ * frozen so no caller can change another's answer; Dates are shared as the official
+ * SDK shares its cached ones.
+ */
+interface ResultParts {
+  plainFeature?: EntitlementFeature;
+  meteredFeature?: EntitlementFeature;
+  dates?: { anchor?: Date; start?: Date; end?: Date; resetSettings?: ResetSettings };
+}
+const partsCache = new WeakMap<CachedEntitlement, ResultParts>();
+
+function partsOf(entitlement: CachedEntitlement): ResultParts {
+  let parts = partsCache.get(entitlement);
+  if (!parts) partsCache.set(entitlement, (parts = {}));
+  return parts;
+}
+
 function featureResult(entitlement: CachedEntitlement, isMetered: boolean): EntitlementFeature | undefined {
-  return entitlement.feature ? { ...entitlement.feature, isMetered } : undefined;
+  if (!entitlement.feature) return undefined;
+  const parts = partsOf(entitlement);
+  if (isMetered) return (parts.meteredFeature ??= Object.freeze({ ...entitlement.feature, isMetered }));
+  return (parts.plainFeature ??= Object.freeze({ ...entitlement.feature, isMetered }));
 }
 
 const toDate = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
+
+function datesOf(entitlement: CachedEntitlement): NonNullable<ResultParts['dates']> {
+  const parts = partsOf(entitlement);
+  if (parts.dates) return parts.dates;
+  const { feature, resetPeriod, usagePeriodEnd } = entitlement;
+  const end = toDate(usagePeriodEnd);
+  const hasResetSettings = feature?.meterType === 'Incremental' && resetPeriod && end;
+  return (parts.dates = {
+    anchor: toDate(entitlement.usagePeriodAnchor),
+    start: toDate(entitlement.usagePeriodStart),
+    end,
+    resetSettings: hasResetSettings ? Object.freeze({ nextResetDate: end, resetPeriod }) : undefined,
+  });
+}
 
 export function booleanResult(entitlement: CachedEntitlement, decision: Decision): BooleanEntitlement {
   return {
@@ -62,8 +101,7 @@ export function numericResult(entitlement: CachedEntitlement, decision: Decision
 }
 
 export function meteredResult(entitlement: CachedEntitlement, decision: Decision, requestedUsage: number): MeteredEntitlement {
-  const { feature, resetPeriod, usagePeriodEnd } = entitlement;
-  const hasResetSettings = feature?.meterType === 'Incremental' && resetPeriod && usagePeriodEnd !== undefined;
+  const dates = datesOf(entitlement);
   return {
     isFallback: false,
     hasAccess: decision.hasAccess,
@@ -72,11 +110,11 @@ export function meteredResult(entitlement: CachedEntitlement, decision: Decision
     usageLimit: entitlement.usageLimit ?? undefined,
     currentUsage: entitlement.currentUsage,
     requestedUsage,
-    resetPeriod,
-    usagePeriodAnchor: toDate(entitlement.usagePeriodAnchor),
-    usagePeriodStart: toDate(entitlement.usagePeriodStart),
-    usagePeriodEnd: toDate(usagePeriodEnd),
-    resetSettings: hasResetSettings ? { nextResetDate: new Date(usagePeriodEnd), resetPeriod } : undefined,
+    resetPeriod: entitlement.resetPeriod,
+    usagePeriodAnchor: dates.anchor,
+    usagePeriodStart: dates.start,
+    usagePeriodEnd: dates.end,
+    resetSettings: dates.resetSettings,
     feature: featureResult(entitlement, true),
   };
 }
@@ -85,35 +123,42 @@ export function meteredResult(entitlement: CachedEntitlement, decision: Decision
 const isFeatureId = (featureId: unknown): featureId is string => typeof featureId === 'string' && featureId !== '';
 
 export function getBooleanEntitlement(input: EvaluationInput, featureId: unknown, options?: unknown): BooleanEntitlement {
-  const fallback = () => fallbackResult('boolean', featureId, optionsOf(options).fallback, input.fallbacks);
-  if (!input.table || !isFeatureId(featureId)) return fallback();
+  const perCall = optionsOf(options).fallback;
+  if (!input.table || !isFeatureId(featureId)) return fallbackResult('boolean', featureId, perCall, input.fallbacks);
   const entitlement = lookup(input.table, featureId);
   const decision = decide(entitlement);
   if (!entitlement) return { ...decision, isFallback: false };
-  if (entitlement.feature && entitlement.feature.featureType !== 'BOOLEAN') return fallback();
+  if (entitlement.feature && entitlement.feature.featureType !== 'BOOLEAN') {
+    return fallbackResult('boolean', featureId, perCall, input.fallbacks);
+  }
   return booleanResult(entitlement, decision);
 }
 
 export function getNumericEntitlement(input: EvaluationInput, featureId: unknown, options?: unknown): NumericEntitlement {
-  const fallback = () => fallbackResult('numeric', featureId, optionsOf(options).fallback, input.fallbacks);
-  if (!input.table || !isFeatureId(featureId)) return fallback();
+  const perCall = optionsOf(options).fallback;
+  if (!input.table || !isFeatureId(featureId)) return fallbackResult('numeric', featureId, perCall, input.fallbacks);
   const entitlement = lookup(input.table, featureId);
   const decision = decide(entitlement);
   if (!entitlement) return { ...decision, isFallback: false, isUnlimited: false };
-  if (entitlement.feature && entitlement.feature.featureType !== 'NUMBER') return fallback();
+  if (entitlement.feature && entitlement.feature.featureType !== 'NUMBER') {
+    return fallbackResult('numeric', featureId, perCall, input.fallbacks);
+  }
   return numericResult(entitlement, decision);
 }
 
 export function getMeteredEntitlement(input: EvaluationInput, featureId: unknown, options?: unknown): MeteredEntitlement {
   const { requestedUsage: rawRequested, fallback: perCall } = optionsOf(options);
-  const fallback = () => fallbackResult('metered', featureId, perCall, input.fallbacks);
   const requestedUsage = normaliseRequestedUsage(rawRequested);
-  if (!input.table || !isFeatureId(featureId) || requestedUsage === null) return fallback();
+  if (!input.table || !isFeatureId(featureId) || requestedUsage === null) {
+    return fallbackResult('metered', featureId, perCall, input.fallbacks);
+  }
   const stored = lookup(input.table, featureId);
   const entitlement = stored && rolledOver(stored, input.now);
   const decision = decide(entitlement, requestedUsage);
   if (!entitlement) return { ...decision, currentUsage: 0, isFallback: false, isUnlimited: false, requestedUsage };
-  if (entitlement.feature && !isMeteredFeature(entitlement.feature)) return fallback();
+  if (entitlement.feature && !isMeteredFeature(entitlement.feature)) {
+    return fallbackResult('metered', featureId, perCall, input.fallbacks);
+  }
   return meteredResult(entitlement, decision, requestedUsage);
 }
 
