@@ -29,6 +29,10 @@ export interface PartitionState {
   generation: number;
   /** Serialises read-check-write sequences on local usage (limit checks). */
   usageQueue: Promise<unknown>;
+  /** When a page last asked for this partition: retries run only while pages are interested. */
+  askedAt: number | undefined;
+  /** The engine's own retry after a failure, so recovery does not wait for the next page tick. */
+  retryScheduled: boolean;
 }
 
 export class Partitions {
@@ -87,6 +91,8 @@ export class Partitions {
       ttlMs: DEFAULT_TTL_MS,
       generation: 0,
       usageQueue: Promise.resolve(),
+      askedAt: undefined,
+      retryScheduled: false,
     };
     this.loaded.set(key, state);
     return state;

@@ -202,6 +202,29 @@ describe('engine sync: failures', () => {
     expect((await status(engine)).circuitOpen).toBe(false);
   });
 
+  it('retries by itself when the backoff ends while pages are interested, and not after', async () => {
+    world.graphql = networkError;
+    const conn = connection({ enableEdge: false });
+    const engine = world.engine({ sync: { attemptsPerSync: 1 } });
+    await expect(ask(engine, { type: 'sync', connection: conn, ttlMs: TTL })).rejects.toThrow(/Failed to fetch/);
+    world.graphql = () => json({ data: { entitlements: [wireEntitlement('feature-a', T0)] } });
+    const snapshotBroadcast = () => world.broadcasts.some((b) => b.body.type === 'snapshot');
+    await world.settle(new Promise<void>((resolve) => {
+      const poll = () => (snapshotBroadcast() ? resolve() : setTimeout(poll, 1));
+      poll();
+    }));
+    expect(world.requests()).toHaveLength(2);
+    expect(world.clock - T0).toBeLessThanOrEqual(TTL);
+
+    // Failing again, but no page asks any more: the scheduled retry finds nobody interested.
+    world.graphql = networkError;
+    world.clock += TTL;
+    await expect(ask(engine, { type: 'sync', connection: conn, ttlMs: TTL })).resolves.toBeDefined(); // stored data
+    world.clock += 3 * TTL;
+    await world.settle(new Promise((resolve) => setTimeout(resolve, 30)));
+    expect(world.requests()).toHaveLength(3);
+  });
+
   it('honours Retry-After on 429', async () => {
     world.graphql = failWith(429, { 'Retry-After': '120' });
     const conn = connection({ enableEdge: false });

@@ -50,6 +50,11 @@ export class EntitlementsSync {
   async sync(request: SyncRequest): Promise<SnapshotRecord> {
     const state = await this.partitions.get(request.connection);
     state.ttlMs = request.ttlMs;
+    state.askedAt = this.env.now();
+    return this.syncState(state, request);
+  }
+
+  private async syncState(state: PartitionState, request: SyncRequest): Promise<SnapshotRecord> {
     if (state.inFlight) return state.inFlight;
     const now = this.env.now();
     const lastHeard = Math.max(state.record?.fetchedAt ?? -Infinity, state.checkedAt ?? -Infinity);
@@ -116,6 +121,7 @@ export class EntitlementsSync {
           this.env.now() + wait + this.limits.requestTimeoutMs / 2 < deadline &&
           this.isOnline();
         if (!retry) {
+          this.scheduleRetry(state);
           if (state.generation === generation && state.record) return state.record;
           throw new Error(`Gatehouse could not load entitlements: ${error.message}`);
         }
@@ -141,6 +147,24 @@ export class EntitlementsSync {
       }
     }
     return fetchGraphqlEntitlements(this.env, connection, timeout());
+  }
+
+  /**
+   * Retries by itself when the backoff ends, while a page asked within the last two
+   * intervals: a recovered server is noticed within one interval instead of at the tick
+   * after. One pending retry per partition; the backoff (capped at the interval) paces it.
+   */
+  private scheduleRetry(state: PartitionState): void {
+    if (state.retryScheduled || state.lastFailureKind === 'permanent') return;
+    state.retryScheduled = true;
+    this.env.setTimeout(() => {
+      state.retryScheduled = false;
+      const interested = state.askedAt !== undefined && this.env.now() - state.askedAt < 2 * state.ttlMs;
+      if (!interested || !this.isOnline()) return;
+      this.syncState(state, { connection: state.connection, ttlMs: state.ttlMs }).catch((error: unknown) =>
+        this.env.log('info', 'scheduled entitlements retry failed', error instanceof Error ? error.message : String(error)),
+      );
+    }, Math.max(0, state.failures.retryAt - this.env.now()));
   }
 
   private recordFailure(state: PartitionState, failure: RequestFailure, ttlMs: number): void {
