@@ -166,14 +166,7 @@ test('a reset period crossed while offline starts counting from zero', async ({ 
   // The page's clock is moved below; workers and the service worker keep real time.
   await page.clock.install();
   await openDemo(page, emulator);
-  await fetch(`${emulator.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': 'server-demo-key' },
-    body: JSON.stringify({
-      query: 'mutation($input: ReportUsageInput!) { reportUsage(input: $input) { currentUsage } }',
-      variables: { input: { customerId: CUSTOMER, featureId: 'feature-demo-03', value: 2 } },
-    }),
-  });
+  await emulator.setUsage(CUSTOMER, 'feature-demo-03', 2);
   await page.evaluate(() => window.stigg.refresh());
   const used = await page.evaluate(() => window.stigg.getMeteredEntitlement({ featureId: 'feature-demo-03', options: { requestedUsage: 1 } }));
   expect(used).toMatchObject({ currentUsage: 2, hasAccess: false });
