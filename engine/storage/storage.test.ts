@@ -5,7 +5,7 @@ import type { SyncStatus } from '../../core/protocol';
 import type { SnapshotRecord } from '../../core/table';
 import { Connectivity } from '../connectivity';
 import { defaultEnvironment } from '../environment';
-import { connection, T0, TestWorld, wireEntitlement } from '../test/harness';
+import { connection, FAR_OFF_MS, T0, TestWorld, wireEntitlement } from '../test/harness';
 import { DATABASE_VERSION, openDatabase } from './database';
 import { EngineStore } from './engine-store';
 import { createGraphcacheStorage } from './graphcache-storage';
@@ -118,7 +118,8 @@ describe('storage failures: the engine keeps working from memory', () => {
 describe('graphcache storage adapter', () => {
   it('persists entries per namespace, deletes undefined ones, keeps metadata and relays reconnects', async () => {
     const w = world();
-    const store = new EngineStore(defaultEnvironment(w.environment()), { databaseName: 'gc' });
+    // A far-off open timeout: the virtual clock must not give up on a slow (loaded) machine's real I/O.
+    const store = new EngineStore(defaultEnvironment(w.environment()), { databaseName: 'gc', openTimeoutMs: 2 * FAR_OFF_MS });
     const connectivity = new Connectivity(false);
     const a = createGraphcacheStorage(store, 'env-a', connectivity);
     const b = createGraphcacheStorage(store, 'env-b', connectivity);

@@ -8,7 +8,7 @@ import { Engine, type EngineOptions } from '../engine';
 import type { EngineEnvironment } from '../environment';
 
 export const T0 = Date.UTC(2025, 0, 15, 12);
-const FAR_OFF_MS = 30 * 60_000;
+export const FAR_OFF_MS = 30 * 60_000;
 
 export interface FetchCall {
   url: string;
