@@ -215,7 +215,7 @@ export class GatehouseClient {
   }
 
   clearCustomer(options: { purgeStoredData?: boolean } = {}): void {
-    const views = [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v);
+    const views = this.views();
     for (const view of views) {
       view.close();
       if (options.purgeStoredData) {
@@ -282,6 +282,11 @@ export class GatehouseClient {
     return view;
   }
 
+  /** The partitions this client currently reads: the customer's, and the resource's when one is set. */
+  private views(): PartitionView[] {
+    return this.resourceView ? [this.globalView!, this.resourceView] : this.globalView ? [this.globalView] : [];
+  }
+
   private isCurrent(view: PartitionView): boolean {
     return view === this.globalView || view === this.resourceView;
   }
@@ -298,7 +303,7 @@ export class GatehouseClient {
    * and signals initialization. Fails when no data can be had within `initTimeoutMs`.
    */
   private async loadViews(failureMessage: string): Promise<void> {
-    const views = [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v);
+    const views = this.views();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -394,7 +399,7 @@ export class GatehouseClient {
   async refresh(): Promise<void> {
     const { guard } = await loadRemoteCalls();
     return guard(this.logger, 'refresh entitlements', async () => {
-      const views = [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v);
+      const views = this.views();
       await Promise.all(views.map((view) => view.sync(true)));
     });
   }
@@ -475,8 +480,8 @@ export class GatehouseClient {
 
   /** Asks the engine to sync every current partition that is due; the engine coalesces across tabs. */
   tick(): void {
-    for (const view of [this.globalView, this.resourceView]) {
-      view?.sync(false).catch((error) => this.logger.log('Background sync failed', { error: messageOf(error) }));
+    for (const view of this.views()) {
+      view.sync(false).catch((error) => this.logger.log('Background sync failed', { error: messageOf(error) }));
     }
   }
 
@@ -496,6 +501,6 @@ export class GatehouseClient {
 
   /** The partition keys this client reads, for tests and diagnostics. */
   get partitions(): string[] {
-    return [this.globalView, this.resourceView].filter((v): v is PartitionView => !!v).map((v) => v.key);
+    return this.views().map((view) => view.key);
   }
 }
