@@ -4,6 +4,7 @@
 import { GatehouseClient } from './client';
 import { resolveConfiguration, type ClientConfiguration } from './config';
 import { Evaluation } from './evaluation';
+import { LoggerService } from './logger';
 import { storedData } from './engine-link/stored-data';
 
 export type { ClientConfiguration, LogConfiguration } from './config';
@@ -29,14 +30,14 @@ export const Stigg = {
   /** Creates a client. Throws on a missing API key or a mistyped field; warns on unknown fields. */
   initialize(configuration: ClientConfiguration): GatehouseClient {
     const { config, warnings } = resolveConfiguration(configuration);
-    const logger = config.logConfiguration.logger ?? console;
-    for (const warning of warnings) logger.error(`[Stigg] ${warning}`);
+    const log = new LoggerService(config.logConfiguration.logger, config.logConfiguration.logLevel);
+    for (const warning of warnings) log.error(warning);
 
     const evaluation = new Evaluation();
     const client = new GatehouseClient(config, {
       engine: () =>
         import('./engine-link').then(({ connectEngine }) =>
-          connectEngine({ host: config.host, serviceWorkerUrl: config.serviceWorkerUrl }),
+          connectEngine({ host: config.host, serviceWorkerUrl: config.serviceWorkerUrl, log: (message) => log.log(message) }),
         ),
       stored: storedData,
       evaluation,

@@ -24,7 +24,7 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
   try {
     return await connectServiceWorker(serviceWorker);
   } catch (error) {
-    console.info('Gatehouse: running the engine in the page:', error instanceof Error ? error.message : error);
+    options.log?.(`Running the engine in the page: ${error instanceof Error ? error.message : String(error)}`);
     return connectPageHost({ requestTimeoutMs });
   }
 }

@@ -19,6 +19,8 @@ export interface ConnectOptions {
   scope?: string;
   /** Per request; longer than the engine's own sync budget (15 s). Default 20000. */
   requestTimeoutMs?: number;
+  /** Where to say that 'auto' fell back to the page host (the client passes its logger). */
+  log?: (message: string) => void;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
