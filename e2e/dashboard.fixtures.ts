@@ -1,16 +1,9 @@
-// Shared set-up for the dashboard journeys: a private emulator per test (so faults and
-// usage never leak between tests running in parallel), a way to open the dashboard
-// against it, and a watch on every page's console that fails the test on any error.
-import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { startEmulator, type RunningEmulator } from '../server/index';
-import type {} from '../demo/globals';
+// Shared set-up for the dashboard journeys, on top of e2e/fixtures.ts (an emulator per
+// worker, reset for each test): a way to open the dashboard against it, and a watch on
+// every page's console that fails the test on any error.
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type {} from '../demo/smoke-hooks';
-
-export interface DashboardFixtures {
-  emulator: RunningEmulator;
-  /** Console errors and uncaught exceptions from every page of the test's context. */
-  consoleErrors: string[];
-}
+import { expect, openDemo, test as base, type EmulatorHandle } from './fixtures';
 
 function watchConsole(context: BrowserContext, errors: string[]): void {
   const watch = (page: Page) => {
@@ -23,12 +16,10 @@ function watchConsole(context: BrowserContext, errors: string[]): void {
   context.on('page', watch);
 }
 
-export const test = base.extend<DashboardFixtures>({
-  emulator: async ({}, use) => {
-    const emulator = await startEmulator({ port: 0 });
-    await use(emulator);
-    await emulator.close();
-  },
+export const test = base.extend<{
+  /** Console errors and uncaught exceptions from every page of the test's context. */
+  consoleErrors: string[];
+}>({
   consoleErrors: [
     async ({ context }, use) => {
       const errors: string[] = [];
@@ -43,12 +34,10 @@ export const test = base.extend<DashboardFixtures>({
 export { expect };
 
 /** Opens the dashboard against the test's emulator and waits for live data under a service worker. */
-export async function openDashboard(page: Page, emulator: RunningEmulator, params: Record<string, string> = {}): Promise<void> {
-  const query = new URLSearchParams({ emulator: emulator.url, ...params });
-  await page.goto(`/?${query}`);
+export async function openDashboard(page: Page, emulator: EmulatorHandle, params: Record<string, string> = {}): Promise<void> {
+  await openDemo(page, emulator, params);
   await expect(page.getByRole('heading', { name: 'Gatehouse demo', level: 1 })).toBeVisible();
   await page.evaluate(() => window.gatehouseSmoke.swReady);
-  await page.evaluate(() => window.stigg.waitForInitialization().then(() => true));
 }
 
 export function card(page: Page, name: string): Locator {

@@ -2,6 +2,7 @@
 // in flight per partition however many tabs ask, the edge first (conditional GET) and
 // GraphQL when the edge is disabled, failing or skipped, backoff and a breaker on
 // failure, the ordering guard, and a broadcast only when the data changed.
+import { messageOf } from '../core/messages';
 import type { Connection } from '../core/protocol';
 import { afterFailure, isCircuitOpen, isDue, mayRequest, NO_FAILURES, type RetryPolicy } from '../core/sync-policy';
 import { sameSnapshot, settledLocalUsage, type SnapshotRecord } from '../core/table';
@@ -162,7 +163,7 @@ export class EntitlementsSync {
       const interested = state.askedAt !== undefined && this.env.now() - state.askedAt < 2 * state.ttlMs;
       if (!interested || !this.isOnline()) return;
       this.syncState(state, { connection: state.connection, ttlMs: state.ttlMs }).catch((error: unknown) =>
-        this.env.log('info', 'scheduled entitlements retry failed', error instanceof Error ? error.message : String(error)),
+        this.env.log('info', 'scheduled entitlements retry failed', messageOf(error)),
       );
     }, Math.max(0, state.failures.retryAt - this.env.now()));
   }

@@ -1,18 +1,9 @@
 // Fault injection for the API routes (never the control routes): added latency, an error
 // status (with optional Retry-After), a failure rate, and dropped connections.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Faults } from './fault-settings';
 
-export type FaultScope = 'all' | 'edge' | 'graphql';
-
-export interface Faults {
-  latencyMs?: number;
-  errorStatus?: number;
-  /** Probability in [0, 1] that a request fails; 1 when only errorStatus or dropConnections is set. */
-  failureRate?: number;
-  dropConnections?: boolean;
-  retryAfterSeconds?: number;
-  scope?: FaultScope;
-}
+export type { FaultScope, Faults } from './fault-settings';
 
 export function parseFaults(body: unknown): Faults {
   if (typeof body !== 'object' || body === null) throw new Error('Faults must be a JSON object');

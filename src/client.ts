@@ -41,7 +41,7 @@ import type {
 } from '../core/api-model';
 import type { ClientContext, RecordUsage, RemoteMethod } from './remote-calls';
 import type { ResolvedConfiguration } from './config';
-import { messageOf } from './errors';
+import { AUTHENTICATION_FAILED_MESSAGE, messageOf, NO_CUSTOMER_MESSAGE } from '../core/messages';
 import { Emitter, type EventName, type Events } from './events';
 import type { Evaluation } from './evaluation';
 import { LoggerService } from './logger';
@@ -169,9 +169,8 @@ export class GatehouseClient {
       const sdk = await this.remote<SdkConfiguration | null>('getSdkConfiguration');
       this.watermark = !!sdk?.isWidgetWatermarkEnabled;
     } catch (error) {
-      if (/authentication failed|401|unauthenticated/i.test(messageOf(error))) {
-        throw new Error('Authentication failed. Double check your SDK key.');
-      }
+      // The API layer words a refused key the official way; anything else is not fatal here.
+      if (messageOf(error).includes(AUTHENTICATION_FAILED_MESSAGE)) throw new Error(AUTHENTICATION_FAILED_MESSAGE);
     }
   }
 
@@ -405,9 +404,9 @@ export class GatehouseClient {
   }
 
   async getEntitlements(resourceId?: string): Promise<Entitlement[]> {
-    const { guard, CUSTOMER_REQUIRED } = await loadRemoteCalls();
+    const { guard } = await loadRemoteCalls();
     return guard(this.logger, 'get entitlements', async () => {
-      if (!this.globalView) throw new Error(CUSTOMER_REQUIRED);
+      if (!this.globalView) throw new Error(NO_CUSTOMER_MESSAGE);
       const view = this.viewFor(resourceId);
       if (!view) return fallbackEntitlementList(this.config.entitlementsFallback) as Entitlement[];
       await view.sync(false).catch((error) => {

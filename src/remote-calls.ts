@@ -6,11 +6,9 @@ import type { Connection, ConnectionWithoutCustomer, EngineRequest } from '../co
 import { isLocalUsageRecord } from '../core/protocol';
 import { withCustomerMethods } from '../engine/api/mappers/customer-methods';
 import { checkoutFromUrl, pollForSubscription } from './checkout';
-import { messageOf } from './errors';
+import { messageOf, NO_CUSTOMER_MESSAGE } from '../core/messages';
 import type { LoggerService } from './logger';
 import type { PartitionView } from './partition-view';
-
-export const CUSTOMER_REQUIRED = 'You must set customer ID first, use setCustomerId function or pass it via the constructor';
 
 /** What each proxied method does, in the words of its failure message. */
 const ACTIONS = {
@@ -73,7 +71,7 @@ export function callRemote(client: ClientContext, method: RemoteMethod, args: un
   return guard(client.logger, ACTIONS[method], async () => {
     if (client.offline) throw new Error('the client was initialized with offline: true');
     const view = client.customerView();
-    if (!view && !CUSTOMER_OPTIONAL.has(method)) throw new Error(CUSTOMER_REQUIRED);
+    if (!view && !CUSTOMER_OPTIONAL.has(method)) throw new Error(NO_CUSTOMER_MESSAGE);
     const connection: Connection | ConnectionWithoutCustomer = view ? view.connection : client.anonymousConnection();
     return withCustomers(method, await client.request({ type: 'call', connection, method, args: args ?? {} }));
   });
@@ -92,7 +90,7 @@ export function recordUsage(client: ClientContext, params: RecordUsage): Promise
     if (typeof featureId !== 'string' || featureId === '') throw new TypeError('featureId must be a non-empty string');
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError('value must be a positive number');
     const view = client.viewFor(resourceId);
-    if (!view) throw new Error(resourceId ? `Resource ${resourceId} is not the current resource` : CUSTOMER_REQUIRED);
+    if (!view) throw new Error(resourceId ? `Resource ${resourceId} is not the current resource` : NO_CUSTOMER_MESSAGE);
     const reply = await client.request({
       type: 'recordUsage',
       connection: view.connection,

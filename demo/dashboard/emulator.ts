@@ -1,16 +1,10 @@
 // The demo's calls to the emulator that are not the SDK's: what an app's backend does
 // (report usage with the server key) and the emulator's test controls (faults, reset,
 // hosted checkout). In a real app the first lives on a server; the demo plays it.
+import type { Faults } from '../../server/fault-settings';
 import { SERVER_KEY } from './config';
 
-export interface Faults {
-  latencyMs?: number;
-  errorStatus?: number;
-  failureRate?: number;
-  dropConnections?: boolean;
-  retryAfterSeconds?: number;
-  scope?: 'all' | 'edge' | 'graphql';
-}
+export type { Faults };
 
 export interface CheckoutRequest {
   customerId: string;

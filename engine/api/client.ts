@@ -41,6 +41,7 @@ import { mapSubscription } from './mappers/subscription';
 import { mapUsageHistory } from './mappers/usage';
 import type * as Wire from './mappers/wire';
 import { HttpStatusError, isUnreachable, requestHeaders, timedFetch } from './transport';
+import { AUTHENTICATION_FAILED_MESSAGE, NO_CUSTOMER_MESSAGE } from '../../core/messages';
 
 export interface StiggApiConfig {
   baseUri: string;
@@ -89,8 +90,7 @@ export const CLIENT_NAME = 'js-client-sdk';
 export const CLIENT_VERSION = '3.35.0';
 const DEFAULT_TIMEOUT_MS = 10_000;
 const MOCK_PRODUCT_PREFIX = 'stiggTestData';
-export const NO_CUSTOMER_MESSAGE = 'You must set customer ID first, use setCustomerId function or pass it via the constructor';
-export const AUTHENTICATION_FAILED_MESSAGE = 'Authentication failed. Double check your SDK key.';
+export { AUTHENTICATION_FAILED_MESSAGE, NO_CUSTOMER_MESSAGE };
 
 // Every type is embedded in its parent rather than normalised by id: the same plan or
 // customer differs by context (country prices, resource), so one shared record per id

@@ -1,5 +1,6 @@
 // One HTTP exchange with a deadline and a verdict: every request the engine sends has
 // a timeout that covers the body too, and every failure says whether retrying can help.
+import { messageOf } from '../../core/messages';
 import { classifyStatus, parseRetryAfter, type FailureKind } from '../../core/sync-policy';
 import type { EngineEnvironment } from '../environment';
 
@@ -59,8 +60,7 @@ export async function exchange<T>(env: EngineEnvironment, { url, init, timeoutMs
 
 function networkFailure(what: string, error: unknown, timedOut: boolean, timeoutMs: number): RequestFailure {
   if (timedOut) return new RequestFailure(`${what} timed out after ${timeoutMs} ms`, 'transient');
-  const reason = error instanceof Error ? error.message : String(error);
-  return new RequestFailure(`${what} failed: ${reason}`, 'transient');
+  return new RequestFailure(`${what} failed: ${messageOf(error)}`, 'transient');
 }
 
 /** Parses a JSON body; a body that is not JSON is a (transient) failure of the exchange. */

@@ -1,5 +1,6 @@
 // Connects the page to the sync engine: in the service worker when one can be had
 // (the default), else in the page with one leader tab. See docs/engine.md.
+import { messageOf } from '../../core/messages';
 import { connectPageHost } from './page-host';
 import { connectServiceWorker } from './service-worker-link';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type ConnectOptions, type EngineLink } from './link';
@@ -24,7 +25,7 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
   try {
     return await connectServiceWorker(serviceWorker);
   } catch (error) {
-    options.log?.(`Running the engine in the page: ${error instanceof Error ? error.message : String(error)}`);
+    options.log?.(`Running the engine in the page: ${messageOf(error)}`);
     return connectPageHost({ requestTimeoutMs });
   }
 }

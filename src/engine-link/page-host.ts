@@ -3,6 +3,7 @@
 // tabs' requests over a BroadcastChannel, so one poll per interval holds here too. When
 // the leader tab closes another takes the lock, restarts the engine from IndexedDB, and
 // the requests that were waiting are sent again.
+import { messageOf } from '../../core/messages';
 import { envelope, parseReply, type EngineReply, type EngineRequest, type Envelope } from '../../core/protocol';
 import { parseRequest } from '../../core/requests';
 import type { Engine } from '../../engine/engine';
@@ -103,7 +104,7 @@ export function connectPageHost(options: PageHostOptions): EngineLink {
     try {
       reply = { ok: true, value: await (await engine!).handle(request.body) };
     } catch (error) {
-      reply = { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
+      reply = { ok: false, error: { message: messageOf(error) } };
     }
     post({ kind: 'reply', to: data.from, message: envelope(request.id, reply) });
   }
