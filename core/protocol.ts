@@ -5,7 +5,7 @@
 import type { PartitionId } from './partition';
 import type { LocalUsageRecord, SnapshotRecord } from './table';
 
-export const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 1;
 
 /** How the engine reaches the Stigg API for a partition. The token stays in memory. */
 export interface Connection extends PartitionId {

@@ -11,7 +11,7 @@ import {
   type EngineRequest,
 } from './protocol';
 
-export function isConnection(value: unknown, requireCustomer = true): value is Connection {
+function isConnection(value: unknown, requireCustomer = true): value is Connection {
   return (
     isRecord(value) &&
     isString(value.apiKey) &&

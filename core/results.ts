@@ -80,7 +80,7 @@ function datesOf(entitlement: CachedEntitlement): NonNullable<ResultParts['dates
   });
 }
 
-export function booleanResult(entitlement: CachedEntitlement, decision: Decision): BooleanEntitlement {
+function booleanResult(entitlement: CachedEntitlement, decision: Decision): BooleanEntitlement {
   return {
     isFallback: false,
     hasAccess: decision.hasAccess,
@@ -89,7 +89,7 @@ export function booleanResult(entitlement: CachedEntitlement, decision: Decision
   };
 }
 
-export function numericResult(entitlement: CachedEntitlement, decision: Decision): NumericEntitlement {
+function numericResult(entitlement: CachedEntitlement, decision: Decision): NumericEntitlement {
   return {
     isFallback: false,
     hasAccess: decision.hasAccess,
@@ -100,7 +100,7 @@ export function numericResult(entitlement: CachedEntitlement, decision: Decision
   };
 }
 
-export function meteredResult(entitlement: CachedEntitlement, decision: Decision, requestedUsage: number): MeteredEntitlement {
+function meteredResult(entitlement: CachedEntitlement, decision: Decision, requestedUsage: number): MeteredEntitlement {
   const dates = datesOf(entitlement);
   return {
     isFallback: false,

@@ -51,7 +51,7 @@ export interface TableInput {
 }
 
 /** Whether a local record is still unknown to the server for this entitlement. */
-export function isPending(record: LocalUsageRecord, entitlement: CachedEntitlement): boolean {
+function isPending(record: LocalUsageRecord, entitlement: CachedEntitlement): boolean {
   return record.recordedAt > (entitlement.usageUpdatedAt ?? Number.NEGATIVE_INFINITY);
 }
 

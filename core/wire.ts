@@ -31,7 +31,7 @@ function finiteNumber(value: unknown): number | undefined {
 }
 
 /** An ISO string or epoch ms to epoch ms; anything unparseable to undefined. */
-export function toEpochMs(value: unknown): number | undefined {
+function toEpochMs(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || value === '') return undefined;
   const ms = Date.parse(value);

@@ -16,7 +16,7 @@ export function checkoutFromUrl(search: string): CheckoutParams | null {
   return { subscriptionId, resourceId: params.get('resourceId') || undefined };
 }
 
-export const POLL_INTERVAL_MS = 1_000;
+const POLL_INTERVAL_MS = 1_000;
 
 export async function pollForSubscription<T extends { id: string }>(
   checkout: CheckoutParams,

@@ -62,10 +62,10 @@ export interface ResolvedConfiguration {
   useWorker: boolean;
 }
 
-export const DEFAULT_BASE_URI = 'https://api.stigg.io';
-export const DEFAULT_CACHE_TTL_MS = 30_000;
-export const DEFAULT_CACHE_MAX_AGE_MS = 7 * 24 * 3_600_000;
-export const DEFAULT_INIT_TIMEOUT_MS = 10_000;
+const DEFAULT_BASE_URI = 'https://api.stigg.io';
+const DEFAULT_CACHE_TTL_MS = 30_000;
+const DEFAULT_CACHE_MAX_AGE_MS = 7 * 24 * 3_600_000;
+const DEFAULT_INIT_TIMEOUT_MS = 10_000;
 
 type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'host';
 const FIELDS: Record<keyof ClientConfiguration, FieldType> = {
@@ -108,7 +108,7 @@ function fits(type: FieldType, value: unknown): boolean {
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
 
 /** The official rule: `edge.` before the host, or port 3060 on a local host. */
-export function edgeUriFor(baseUri: string): string {
+function edgeUriFor(baseUri: string): string {
   const url = new URL(baseUri);
   if (LOCAL_HOSTS.includes(url.hostname)) url.port = '3060';
   else url.hostname = `edge.${url.hostname}`;
