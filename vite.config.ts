@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 
 const demoWorker = fileURLToPath(new URL('demo/sw.ts', import.meta.url));
+const readyMadeWorker = fileURLToPath(new URL('dist/sw/sw.js', import.meta.url));
 const demoPublicDir = fileURLToPath(new URL('demo/public', import.meta.url));
 const demoPort = Number(process.env.DEMO_PORT ?? 4173);
 
@@ -48,6 +49,20 @@ function serviceWorkerWithPrecache(): Plugin {
   };
 }
 
+/** The package's ready-made worker (built before the demo), for the page that tests it as shipped. */
+function readyMadeServiceWorker(): Plugin {
+  return {
+    name: 'gatehouse:ready-made-service-worker',
+    apply: 'build',
+    async generateBundle() {
+      const source = await readFile(readyMadeWorker, 'utf8').catch(() => {
+        throw new Error(`${readyMadeWorker} is missing: \`npm run build\` builds it before the demo`);
+      });
+      this.emitFile({ type: 'asset', fileName: 'ready-made/sw.js', source });
+    },
+  };
+}
+
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
@@ -67,11 +82,13 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('demo/index.html', import.meta.url)),
         harness: fileURLToPath(new URL('demo/harness.html', import.meta.url)),
+        // ready-made/: a bare app on the package's ready-made sw.js, for its e2e test.
+        readyMade: fileURLToPath(new URL('demo/ready-made/index.html', import.meta.url)),
       },
     },
   },
   worker: { format: 'es' },
-  plugins: [serviceWorkerWithPrecache()],
+  plugins: [serviceWorkerWithPrecache(), readyMadeServiceWorker()],
   server: { port: demoPort, strictPort: true },
   preview: { port: demoPort, strictPort: true },
 });

@@ -3,6 +3,9 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // A worker has no `process`: dependencies' development-only branches must be resolved
+  // at build time, or they throw (and their warnings ship).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist/sw',
     emptyOutDir: true,

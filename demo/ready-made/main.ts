@@ -1,0 +1,16 @@
+// A bare app on the package's ready-made service worker (`gatehouse/sw.js`, copied to
+// /ready-made/sw.js by the demo build), as an app without its own worker uses it.
+// `?customerId=...&emulator=URL` choose the customer and the emulator.
+import Stigg from '../../src/index';
+import type {} from '../globals';
+
+const params = new URLSearchParams(location.search);
+const emulator = params.get('emulator') ?? 'http://127.0.0.1:3060';
+window.stigg = Stigg.initialize({
+  apiKey: 'client-demo-key',
+  baseUri: emulator,
+  baseEdgeUri: emulator,
+  customerId: params.get('customerId') ?? 'customer-demo-01',
+  host: 'service-worker',
+  serviceWorkerUrl: '/ready-made/sw.js',
+});
