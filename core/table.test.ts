@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getMeteredEntitlement } from './results';
-import { buildDecisionTable, provenanceOf, recordChanged, sameSnapshot, settledLocalUsage, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { buildDecisionTable, provenanceOf, recordChanged, type LocalUsageRecord, type SnapshotRecord } from './table';
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
+import { sameSnapshot, settledLocalUsage } from './snapshot-arrival';
 
 const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot(guideEntitlements, 0), fetchedAt: GUIDE_NOW - 1000 };
 const usage = (amount: number, recordedAt: number, featureId = 'feature-demo-03'): LocalUsageRecord => ({
@@ -57,6 +58,9 @@ describe('decision table', () => {
     expect(recordChanged(stamped, { ...stamped, fetchedAt: 99 })).toBe(false);
     expect(recordChanged(stamped, sameContentOtherStamp)).toBe(true);
     expect(recordChanged(record, { ...record, fetchedAt: 99 })).toBe(false);
+    const changed = toSnapshot([guideEntitlements[0], guideEntitlements[1], { ...feature03, currentUsage: 1 }], 0);
+    expect(recordChanged(record, { ...record, snapshot: changed })).toBe(true);
+    expect(recordChanged(record, { ...record, snapshot: { ...record.snapshot, lastUpdate: record.snapshot.lastUpdate + 1 } })).toBe(true);
     expect(recordChanged(null, record)).toBe(true);
   });
 

@@ -51,7 +51,7 @@ export interface TableInput {
 }
 
 /** Whether a local record is still unknown to the server for this entitlement. */
-function isPending(record: LocalUsageRecord, entitlement: CachedEntitlement): boolean {
+export function isPending(record: LocalUsageRecord, entitlement: CachedEntitlement): boolean {
   return record.recordedAt > (entitlement.usageUpdatedAt ?? Number.NEGATIVE_INFINITY);
 }
 
@@ -97,15 +97,6 @@ export function buildDecisionTable(input: TableInput): DecisionTable | null {
   };
 }
 
-/** Local records the server has caught up with (or that name no loaded feature) can go. */
-export function settledLocalUsage(record: SnapshotRecord, localUsage: readonly LocalUsageRecord[]): LocalUsageRecord[] {
-  const stored = record.snapshot.entitlements;
-  return localUsage.filter((usage) => {
-    const entitlement = stored[usage.featureId];
-    return !entitlement || !isPending(usage, entitlement);
-  });
-}
-
 export interface FeatureProvenance {
   source: AnswerSource;
   /** When the network last confirmed the data behind the answer. */
@@ -128,21 +119,16 @@ export function provenanceOf(table: DecisionTable | null, featureId: string, now
   return { source: table.origin === 'network' && ageMs < liveForMs ? 'network' : 'cache', ...base };
 }
 
-/** Whether a record brings other entitlements than the previous one; cheap when both carry `changedAt`. */
+/**
+ * Whether a record brings other entitlements than the previous one. The engine stamps
+ * each content change, so equal stamps mean equal content; records from before stamps
+ * existed are compared as JSON (a key-order difference costs one extra update, no more).
+ */
 export function recordChanged(previous: SnapshotRecord | null | undefined, next: SnapshotRecord): boolean {
   if (previous?.changedAt !== undefined && next.changedAt !== undefined) return previous.changedAt !== next.changedAt;
-  return !sameSnapshot(previous?.snapshot, next.snapshot);
-}
-
-/** Whether two snapshots carry the same entitlements (the broadcast-on-change test). */
-export function sameSnapshot(a: EntitlementSnapshot | undefined, b: EntitlementSnapshot): boolean {
-  return !!a && a.lastUpdate === b.lastUpdate && stableJson(a.entitlements) === stableJson(b.entitlements);
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : inner,
+  return (
+    !previous ||
+    previous.snapshot.lastUpdate !== next.snapshot.lastUpdate ||
+    JSON.stringify(previous.snapshot.entitlements) !== JSON.stringify(next.snapshot.entitlements)
   );
 }

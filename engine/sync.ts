@@ -5,7 +5,8 @@
 import { messageOf } from '../core/messages';
 import type { Connection } from '../core/protocol';
 import { afterFailure, isCircuitOpen, isDue, mayRequest, NO_FAILURES, type RetryPolicy } from '../core/sync-policy';
-import { sameSnapshot, settledLocalUsage, type SnapshotRecord } from '../core/table';
+import { sameSnapshot, settledLocalUsage } from '../core/snapshot-arrival';
+import type { SnapshotRecord } from '../core/table';
 import { toSnapshot } from '../core/wire';
 import type { Broadcasts } from './broadcasts';
 import type { EngineEnvironment } from './environment';

@@ -11,7 +11,6 @@ import type {
 } from '../core/model';
 import { fallbackEntitlementList, fallbackResult } from '../core/fallback';
 import type { Connection, EngineRequest, SyncStatus } from '../core/protocol';
-import { isSyncStatus } from '../core/protocol';
 import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from '../core/results';
 import { provenanceOf, type FeatureProvenance } from '../core/table';
 import type {
@@ -482,15 +481,6 @@ export class GatehouseClient {
     for (const view of this.views()) {
       view.sync(false).catch((error) => this.logger.log('Background sync failed', { error: messageOf(error) }));
     }
-  }
-
-  /** Relays the browser's connectivity to the engine, which gets no such events itself; answers with its status. */
-  relayConnectivity(online: boolean): void {
-    this.request({ type: 'connectivity', online }).then(
-      (status) => isSyncStatus(status) && this.setStatus(status),
-      (error) => this.logger.log('Could not reach the Gatehouse engine', { error: messageOf(error) }),
-    );
-    if (online) this.tick();
   }
 
   private setStatus(status: SyncStatus): void {

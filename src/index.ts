@@ -1,6 +1,6 @@
 // Gatehouse's page API: `import Stigg from 'gatehouse'`, then `Stigg.initialize(config)`,
 // as with the official SDK. Only what the first answer needs is loaded up front: the
-// engine link and the metering worker arrive by dynamic import.
+// engine connection (with the page's ticks) and the metering worker arrive by dynamic import.
 import { GatehouseClient } from './client';
 import { resolveConfiguration, type ClientConfiguration } from './config';
 import { Evaluation } from './evaluation';
@@ -16,16 +16,6 @@ export type { SyncStatus } from '../core/protocol';
 export * from '../core/model';
 export type { GatehouseClient as StiggClient } from './client';
 
-function startTicking(client: GatehouseClient, intervalMs: number): void {
-  client.relayConnectivity(navigator.onLine);
-  setInterval(() => client.tick(), intervalMs);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') client.tick();
-  });
-  addEventListener('online', () => client.relayConnectivity(true));
-  addEventListener('offline', () => client.relayConnectivity(false));
-}
-
 export const Stigg = {
   /** Creates a client. Throws on a missing API key or a mistyped field; warns on unknown fields. */
   initialize(configuration: ClientConfiguration): GatehouseClient {
@@ -34,20 +24,23 @@ export const Stigg = {
     for (const warning of warnings) log.error(warning);
 
     const evaluation = new Evaluation();
-    const client = new GatehouseClient(config, {
+    const client: GatehouseClient = new GatehouseClient(config, {
       engine: () =>
-        import('./engine-link').then(({ connectEngine }) =>
-          connectEngine({ host: config.host, serviceWorkerUrl: config.serviceWorkerUrl, log: (message) => log.log(message) }),
+        import('./engine-connection').then(({ connectTickingEngine }) =>
+          connectTickingEngine({
+            host: config.host,
+            serviceWorkerUrl: config.serviceWorkerUrl,
+            log: (message) => log.log(message),
+            intervalMs: config.cacheTtlMs,
+            tick: () => client.tick(),
+          }),
         ),
       stored: storedData,
       evaluation,
     });
     client.start();
-    if (!config.offline) {
-      startTicking(client, config.cacheTtlMs);
-      if (config.useWorker && typeof Worker !== 'undefined') {
-        void import('./worker-evaluation').then(({ moveEvaluationToWorker }) => moveEvaluationToWorker(evaluation));
-      }
+    if (!config.offline && config.useWorker && typeof Worker !== 'undefined') {
+      void import('./worker-evaluation').then(({ moveEvaluationToWorker }) => moveEvaluationToWorker(evaluation));
     }
     return client;
   },

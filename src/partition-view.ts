@@ -3,7 +3,7 @@
 // getters. A closed view ignores everything that arrives later, so a response that was
 // in flight when the customer changed can never be applied.
 import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
-import { isLocalUsageRecord, isSnapshotRecord } from '../core/protocol';
+import { isLocalUsageRecord, isSnapshotRecord } from '../core/records';
 import { partitionKey } from '../core/partition';
 import { recordChanged, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
 import type { Evaluation } from './evaluation';

@@ -1,7 +1,7 @@
 // The warm start: the page reads the engine's last stored snapshot and local usage
 // straight from IndexedDB, without booting the engine or waiting for the service worker.
 // Read-only and never throws: anything missing or malformed reads as null / [].
-import { isLocalUsageRecord, isSnapshotRecord } from '../../core/protocol';
+import { isLocalUsageRecord, isSnapshotRecord } from '../../core/records';
 import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
 
 const DATABASE_NAME = 'gatehouse';
