@@ -14,7 +14,8 @@ const connection: Connection = {
 describe('protocol', () => {
   it('accepts well-formed requests, replies and broadcasts', () => {
     expect(parseRequest(envelope('1', { type: 'sync', connection, ttlMs: 30_000 }))?.body.type).toBe('sync');
-    expect(parseRequest(envelope('2', { type: 'call', connection: { ...connection, customerId: undefined }, method: 'getPaywall', args: {} }))).not.toBeNull();
+    const operation = { kind: 'query', cache: 'stored', document: 'query GetPaywall{paywall{currency{code}}}', variables: {} };
+    expect(parseRequest(envelope('2', { type: 'graphql', connection: { ...connection, customerId: undefined }, operation }))).not.toBeNull();
     expect(parseReply(envelope('1', { ok: false, error: { message: 'nope' } }))?.body).toEqual({ ok: false, error: { message: 'nope' } });
     const record = { partitionKey: 'k', fetchedAt: 1, snapshot: { entitlements: {}, lastUpdate: 1 } };
     expect(parseBroadcast(envelope('3', { type: 'snapshot', partitionKey: 'k', record }))).not.toBeNull();

@@ -3,6 +3,8 @@
 // crosses a host boundary is parsed with these functions (requests: ./requests.ts):
 // unknown or malformed data gives null and is ignored, never trusted.
 import type { PartitionId } from './partition';
+import type { GraphqlOperation } from './stigg-calls/operation';
+import { isFiniteNumber, isLocalUsageRecord, isRecord, isSnapshotRecord, isString } from './records';
 import type { LocalUsageRecord, SnapshotRecord } from './table';
 
 const PROTOCOL_VERSION = 1;
@@ -42,7 +44,7 @@ export interface SyncStatus {
 
 export type EngineRequest =
   | { type: 'sync'; connection: Connection; ttlMs: number; force?: boolean; skipEdge?: boolean }
-  | { type: 'call'; connection: Connection | ConnectionWithoutCustomer; method: string; args: unknown }
+  | { type: 'graphql'; connection: Connection | ConnectionWithoutCustomer; operation: GraphqlOperation }
   | { type: 'track'; connection: Connection; reports: CheckReport[] }
   /** `usageId` is chosen by the page, so a resent request records the usage once. */
   | { type: 'recordUsage'; connection: Connection; usageId: string; featureId: string; amount: number; limitCheck: boolean }
@@ -65,36 +67,6 @@ export type Broadcast =
   | { type: 'snapshot'; partitionKey: string; record: SnapshotRecord }
   | { type: 'localUsage'; partitionKey: string; records: LocalUsageRecord[] }
   | { type: 'status'; status: SyncStatus };
-
-type Loose = Record<string, unknown>;
-export const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const isString = (value: unknown): value is string => typeof value === 'string';
-export const isOptionalString = (value: unknown) => value === undefined || isString(value);
-export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
-  return (
-    isRecord(value) &&
-    isString(value.partitionKey) &&
-    isFiniteNumber(value.fetchedAt) &&
-    isRecord(value.snapshot) &&
-    isRecord(value.snapshot.entitlements) &&
-    isFiniteNumber(value.snapshot.lastUpdate) &&
-    isOptionalString(value.etag) &&
-    (value.changedAt === undefined || isFiniteNumber(value.changedAt))
-  );
-}
-
-export function isLocalUsageRecord(value: unknown): value is LocalUsageRecord {
-  return (
-    isRecord(value) &&
-    isString(value.id) &&
-    isString(value.partitionKey) &&
-    isString(value.featureId) &&
-    isFiniteNumber(value.amount) &&
-    isFiniteNumber(value.recordedAt)
-  );
-}
 
 export function isSyncStatus(value: unknown): value is SyncStatus {
   return (

@@ -1,15 +1,8 @@
 // Validation of the requests pages send to the engine, apart from ./protocol.ts so the
 // code a page loads for its first answer does not include it.
-import {
-  isFiniteNumber,
-  isOptionalString,
-  isRecord,
-  isString,
-  parseEnvelope,
-  type CheckReport,
-  type Connection,
-  type EngineRequest,
-} from './protocol';
+import { parseEnvelope, type CheckReport, type Connection, type EngineRequest } from './protocol';
+import { isFiniteNumber, isOptionalString, isRecord, isString } from './records';
+import type { GraphqlOperation } from './stigg-calls/operation';
 
 function isConnection(value: unknown, requireCustomer = true): value is Connection {
   return (
@@ -38,13 +31,29 @@ function isCheckReport(value: unknown): value is CheckReport {
   );
 }
 
+/** An object as structured clone delivers one: no class instance, no array. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  isRecord(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+function isGraphqlOperation(value: unknown): value is GraphqlOperation {
+  return (
+    isRecord(value) &&
+    (value.kind === 'query' || (value.kind === 'mutation' && value.cache === 'fresh')) &&
+    (value.cache === 'stored' || value.cache === 'fresh') &&
+    isString(value.document) &&
+    // A document of its kind (`query` or `mutation`), so the operation runs as it says.
+    value.document.startsWith(value.kind) &&
+    isPlainObject(value.variables)
+  );
+}
+
 function isEngineRequest(body: unknown): body is EngineRequest {
   if (!isRecord(body)) return false;
   switch (body.type) {
     case 'sync':
       return isConnection(body.connection) && isFiniteNumber(body.ttlMs) && body.ttlMs >= 0;
-    case 'call':
-      return isConnection(body.connection, false) && isString(body.method);
+    case 'graphql':
+      return isConnection(body.connection, false) && isGraphqlOperation(body.operation);
     case 'track':
       return isConnection(body.connection) && Array.isArray(body.reports) && body.reports.every(isCheckReport);
     case 'recordUsage':

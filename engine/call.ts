@@ -1,49 +1,45 @@
-// `call` requests: the Stigg calls other than entitlements (paywall, customer,
-// subscriptions, ...), looked up by name on a Stigg API object built once per
-// environment; the customer and its token travel with each call. The API object
-// (engine/api) owns the documents, urql and graphcache; this module picks the object
-// and the method, and gives graphcache its storage on the engine's IndexedDB.
+// `graphql` requests: the GraphQL operations of the Stigg calls other than entitlements
+// (paywall, customer, subscriptions, ...). The page builds each operation
+// (core/stigg-calls); the engine runs it on an executor built once per environment
+// (engine/api: urql, graphcache), the customer and its token travelling with each
+// request. This module picks the executor and gives graphcache its storage on the
+// engine's IndexedDB.
 import type { Connection, ConnectionWithoutCustomer } from '../core/protocol';
+import type { ExecuteOperation, GraphqlOperation } from '../core/stigg-calls/operation';
+import type { GraphqlExecutorConfig } from './api/executor';
 import type { Connectivity } from './connectivity';
 import type { EngineEnvironment } from './environment';
 import type { EngineStore } from './storage/engine-store';
 import { createGraphcacheStorage } from './storage/graphcache-storage';
-import type { ApiContext, StiggApiConfig } from './api/client';
 
-/** Builds the API object for one environment (engine/api's createStiggApi). */
-export type StiggApiFactory = (config: StiggApiConfig) => object;
+/** Builds the executor for one environment (engine/api's createGraphqlExecutor). */
+export type GraphqlExecutorFactory = (config: GraphqlExecutorConfig) => ExecuteOperation;
 
-export class CallDispatcher {
-  private readonly apis = new Map<string, object>();
+export class GraphqlDispatcher {
+  private readonly executors = new Map<string, ExecuteOperation>();
 
   constructor(
-    private readonly factory: StiggApiFactory | undefined,
+    private readonly factory: GraphqlExecutorFactory | undefined,
     private readonly env: EngineEnvironment,
     private readonly store: EngineStore,
     private readonly connectivity: Connectivity,
     private readonly requestTimeoutMs: number,
   ) {}
 
-  async call(connection: Connection | ConnectionWithoutCustomer, method: string, args: unknown): Promise<unknown> {
-    const api = this.apiFor(connection);
-    const fn = (api as Record<string, unknown>)[method];
-    if (method.startsWith('_') || method in Object.prototype || typeof fn !== 'function') {
-      throw new Error(`Gatehouse has no Stigg call named "${method}"`);
-    }
+  async execute(connection: Connection | ConnectionWithoutCustomer, operation: GraphqlOperation): Promise<unknown> {
     const { customerId, resourceId, customerToken } = connection;
-    const context: ApiContext = { customerId, resourceId, customerToken };
-    return (fn as (context: ApiContext, args: unknown) => Promise<unknown>).call(api, context, args);
+    return this.executorFor(connection)(operation, { customerId, resourceId, customerToken });
   }
 
-  private apiFor(connection: Connection | ConnectionWithoutCustomer): object {
-    if (!this.factory) throw new Error('Gatehouse: this engine was started without a Stigg API for calls');
+  private executorFor(connection: Connection | ConnectionWithoutCustomer): ExecuteOperation {
+    if (!this.factory) throw new Error('Gatehouse: this engine was started without a GraphQL executor for Stigg calls');
     const { baseUri, apiKey, clientName, clientVersion } = connection;
-    // One API object per environment; the customer token travels with each call, never stored.
+    // One executor per environment; the customer token travels with each operation, never stored.
     const key = JSON.stringify([baseUri, apiKey, clientName ?? null, clientVersion ?? null]);
-    let api = this.apis.get(key);
-    if (!api) {
+    let executor = this.executors.get(key);
+    if (!executor) {
       const storage = createGraphcacheStorage(this.store, JSON.stringify([baseUri, apiKey]), this.connectivity);
-      api = this.factory({
+      executor = this.factory({
         baseUri,
         apiKey,
         clientName,
@@ -52,8 +48,8 @@ export class CallDispatcher {
         requestTimeoutMs: this.requestTimeoutMs,
         storage,
       });
-      this.apis.set(key, api);
+      this.executors.set(key, executor);
     }
-    return api;
+    return executor;
   }
 }

@@ -1,12 +1,14 @@
 // The sync engine: one per origin (in the service worker, or in the leader tab), owner
 // of the network and of IndexedDB for every tab. `handle` takes a validated
-// EngineRequest and answers its value, or throws an Error whose message the page shows.
+// EngineRequest and answers its value, or throws an Error whose message the page shows;
+// `reply` gives the same answer as it crosses to another host.
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../core/outbox-policy';
 import { partitionKey } from '../core/partition';
-import type { EngineRequest, SyncStatus } from '../core/protocol';
+import { messageOf } from '../core/messages';
+import type { EngineReply, EngineRequest, SyncStatus } from '../core/protocol';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/sync-policy';
 import { Broadcasts } from './broadcasts';
-import { CallDispatcher, type StiggApiFactory } from './call';
+import { GraphqlDispatcher, type GraphqlExecutorFactory } from './call';
 import { Connectivity } from './connectivity';
 import { defaultEnvironment, type EngineEnvironment } from './environment';
 import { LocalUsage } from './local-usage';
@@ -20,8 +22,8 @@ export interface EngineOptions {
   host: SyncStatus['host'];
   environment?: Partial<EngineEnvironment>;
   storage?: EngineStoreOptions;
-  /** Builds the Stigg API object that serves `call` requests (engine/api). */
-  api?: StiggApiFactory;
+  /** Builds the executor that runs `graphql` requests (engine/api's createGraphqlExecutor). */
+  graphql?: GraphqlExecutorFactory;
   /** Whether the network is reachable at start; pages relay changes. */
   online?: boolean;
   sync?: Partial<SyncLimits>;
@@ -47,7 +49,7 @@ export class Engine {
   private readonly entitlements: EntitlementsSync;
   private readonly outbox: Outbox;
   private readonly usage: LocalUsage;
-  private readonly calls: CallDispatcher;
+  private readonly graphql: GraphqlDispatcher;
   private readonly background = new Set<Promise<unknown>>();
 
   constructor(options: EngineOptions) {
@@ -83,7 +85,7 @@ export class Engine {
     );
     this.entitlements = new EntitlementsSync(env, this.store, this.partitions, this.broadcasts, this.status, limits, () => this.connectivity.online);
     this.usage = new LocalUsage(env, this.store, this.partitions, this.broadcasts);
-    this.calls = new CallDispatcher(options.api, env, this.store, this.connectivity, limits.requestTimeoutMs);
+    this.graphql = new GraphqlDispatcher(options.graphql, env, this.store, this.connectivity, limits.requestTimeoutMs);
     // Reports left by an earlier engine (reload, service-worker restart) go out when this one starts.
     this.inBackground(this.outbox.load().then(() => this.flushOutbox()));
   }
@@ -93,6 +95,16 @@ export class Engine {
       return await this.dispatch(request);
     } finally {
       this.status.publish();
+    }
+  }
+
+  /** `handle`'s answer for another host: the value, or the failure's message and its `code` when it has one (a refused API key). */
+  async reply(request: EngineRequest): Promise<EngineReply> {
+    try {
+      return { ok: true, value: await this.handle(request) };
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      return { ok: false, error: typeof code === 'string' ? { message: messageOf(error), code } : { message: messageOf(error) } };
     }
   }
 
@@ -112,8 +124,8 @@ export class Engine {
         this.flushOutbox();
         return record;
       }
-      case 'call':
-        return this.calls.call(request.connection, request.method, request.args);
+      case 'graphql':
+        return this.graphql.execute(request.connection, request.operation);
       case 'track': {
         const result = await this.outbox.enqueue(request.connection, request.reports);
         this.flushOutbox();

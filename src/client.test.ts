@@ -33,7 +33,7 @@ function makeClient(options: Partial<ClientConfiguration> = {}, stored: StoredDa
 }
 
 async function answerSdkConfiguration() {
-  (await vi.waitFor(() => engine.take('call'))).resolve({ isWidgetWatermarkEnabled: true });
+  (await vi.waitFor(() => engine.take('graphql'))).resolve({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
 }
 
 beforeEach(() => {
@@ -101,7 +101,8 @@ describe('getters before and after data', () => {
 
   it('fails initialization on a refused API key, as the official SDK does', async () => {
     const client = makeClient({ customerId: 'customer-demo-01' });
-    (await vi.waitFor(() => engine.take('call'))).reject(new Error('Authentication failed. Double check your SDK key.'));
+    const refused = Object.assign(new Error('Response not successful: Received status code 401'), { code: 'Unauthenticated' });
+    (await vi.waitFor(() => engine.take('graphql'))).reject(refused);
     await expect(client.waitForInitialization()).rejects.toThrow('Authentication failed. Double check your SDK key.');
   });
 
@@ -206,11 +207,14 @@ describe('async calls', () => {
     await client.waitForInitialization();
     const pending = client.getPaywall({ productId: 'product-stigg' });
     const call = await vi.waitFor(() => {
-      const last = engine.requests.filter((r) => r.body.type === 'call').at(-1);
-      if (!last || (last.body.type === 'call' && last.body.method !== 'getPaywall')) throw new Error('not yet');
+      const last = engine.requests.filter((r) => r.body.type === 'graphql').at(-1);
+      if (!last || (last.body.type === 'graphql' && !last.body.operation.document.startsWith('query GetPaywall'))) throw new Error('not yet');
       return last;
     });
-    expect(call.body).toMatchObject({ method: 'getPaywall', args: { productId: 'product-stigg' }, connection: { customerId: 'customer-demo-01' } });
+    expect(call.body).toMatchObject({
+      operation: { kind: 'query', cache: 'stored', variables: { input: { productId: 'product-stigg', customerId: 'customer-demo-01' } } },
+      connection: { customerId: 'customer-demo-01' },
+    });
     call.reject(new Error('boom'));
     await expect(pending).rejects.toThrow('Failed to get paywall. Error: boom');
   });

@@ -1,10 +1,15 @@
-// The async Stigg calls that go to the engine: loaded on a page's first such call, so
-// the code a page needs for its first entitlement answer stays small. Failures reject
-// with the official `Failed to <do X>. Error: <cause>` messages.
+// The async Stigg calls: loaded on a page's first such call, so the code a page needs
+// for its first entitlement answer stays small. The calls' semantics (documents,
+// variables, result mappers, failure wording) run here, from core/stigg-calls; their
+// GraphQL operations go to the engine as `graphql` requests, which runs them with urql
+// and its offline cache. Failures reject with the official `Failed to <do X>. Error:
+// <cause>` messages.
 import type { CustomerData } from '../core/api-model';
 import type { Connection, ConnectionWithoutCustomer, EngineRequest } from '../core/protocol';
-import { isLocalUsageRecord } from '../core/protocol';
-import { withCustomerMethods } from '../engine/api/mappers/customer-methods';
+import { isLocalUsageRecord } from '../core/records';
+import { createStiggCalls, type StiggApi } from '../core/stigg-calls/calls';
+import { withCustomerMethods } from '../core/stigg-calls/mappers/customer-methods';
+import type { ApiContext, ExecuteOperation } from '../core/stigg-calls/operation';
 import { checkoutFromUrl, pollForSubscription } from './checkout';
 import { messageOf, NO_CUSTOMER_MESSAGE } from '../core/messages';
 import type { LoggerService } from './logger';
@@ -27,7 +32,7 @@ const ACTIONS = {
   getActiveSubscriptionsList: 'get active subscriptions list',
   getSubscription: 'get subscription',
   getSdkConfiguration: 'load sdk configuration',
-} as const;
+} as const satisfies Record<keyof StiggApi, string>;
 export type RemoteMethod = keyof typeof ACTIONS;
 
 /** Calls that need no customer (the public paywall). */
@@ -45,7 +50,7 @@ export interface ClientContext {
   viewFor(resourceId: unknown): PartitionView | null;
 }
 
-/** Rejects with `Failed to <action>. Error: <cause>`; the engine's API layer already words its own failures so. */
+/** Rejects with `Failed to <action>. Error: <cause>`; the Stigg calls already word their own failures so. */
 export async function guard<T>(logger: LoggerService, action: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -57,7 +62,7 @@ export async function guard<T>(logger: LoggerService, action: string, run: () =>
   }
 }
 
-/** Customers lose their helper methods crossing into the page; they are put back here. */
+/** The customers in results get the official Customer's helper methods. */
 function withCustomers(method: RemoteMethod, result: unknown): unknown {
   if (method === 'getCustomer') return withCustomerMethods(result as CustomerData);
   if ((method === 'getPaywall' || method === 'getCheckoutState') && result && typeof result === 'object') {
@@ -67,13 +72,42 @@ function withCustomers(method: RemoteMethod, result: unknown): unknown {
   return result;
 }
 
+/** A call's context: who it is for, and the connection its operations go to the engine with. */
+interface CallContext extends ApiContext {
+  connection: Connection | ConnectionWithoutCustomer;
+}
+
+/** Runs an operation in the engine; a failure comes back as an Error with the engine's message and code. */
+const executeIn =
+  (client: ClientContext): ExecuteOperation<CallContext> =>
+  async (operation, { connection }) => {
+    try {
+      return await client.request({ type: 'graphql', connection, operation });
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      throw Object.assign(new Error(messageOf(error)), typeof code === 'string' ? { code } : {});
+    }
+  };
+
+/** The calls of each client, built on its first call. */
+const callsOf = new WeakMap<ClientContext, StiggApi<CallContext>>();
+
+function callsFor(client: ClientContext): StiggApi<CallContext> {
+  let calls = callsOf.get(client);
+  // No logger: `guard` logs each failure once, in the words the app sees.
+  if (!calls) callsOf.set(client, (calls = createStiggCalls(executeIn(client))));
+  return calls;
+}
+
 export function callRemote(client: ClientContext, method: RemoteMethod, args: unknown): Promise<unknown> {
   return guard(client.logger, ACTIONS[method], async () => {
     if (client.offline) throw new Error('the client was initialized with offline: true');
     const view = client.customerView();
     if (!view && !CUSTOMER_OPTIONAL.has(method)) throw new Error(NO_CUSTOMER_MESSAGE);
     const connection: Connection | ConnectionWithoutCustomer = view ? view.connection : client.anonymousConnection();
-    return withCustomers(method, await client.request({ type: 'call', connection, method, args: args ?? {} }));
+    const { customerId, resourceId, customerToken } = connection;
+    const call = callsFor(client)[method] as (ctx: CallContext, args: unknown) => Promise<unknown>;
+    return withCustomers(method, await call({ customerId, resourceId, customerToken, connection }, args ?? {}));
   });
 }
 

@@ -2,8 +2,7 @@
 // core protocol (anything else is ignored), run through the one engine of this worker,
 // and answered on the port it brought. The engine starts on the first request and lives
 // as long as the worker; its state is in IndexedDB, so a restarted worker carries on.
-import { messageOf } from '../core/messages';
-import { envelope, type EngineReply } from '../core/protocol';
+import { envelope } from '../core/protocol';
 import { parseRequest } from '../core/requests';
 import type { Engine } from '../engine/engine';
 
@@ -15,11 +14,7 @@ export function serveEngineRequests(scope: ServiceWorkerGlobalScope, startEngine
     if (!request || !port) return;
     engine ??= startEngine();
     const running = engine;
-    const answered = running.handle(request.body).then(
-      (value): EngineReply => ({ ok: true, value }),
-      (error: unknown): EngineReply => ({ ok: false, error: { message: messageOf(error) } }),
-    );
-    const replied = answered.then((reply) => {
+    const replied = running.reply(request.body).then((reply) => {
       try {
         port.postMessage(envelope(request.id, reply));
       } catch (error) {

@@ -48,7 +48,7 @@ async function gatehouseGetter(emulatorUrl: string): Promise<Getter> {
   });
   const loaded = record({ apiKey: config.apiKey, customerId: CUSTOMER }, wire, Date.now());
   const engine = new FakeEngine();
-  engine.autoAnswer = (body) => (body.type === 'sync' ? loaded : body.type === 'call' ? { isWidgetWatermarkEnabled: false } : null);
+  engine.autoAnswer = (body) => (body.type === 'sync' ? loaded : body.type === 'graphql' ? { sdkConfiguration: { isWidgetWatermarkEnabled: false } } : null);
   const client = new GatehouseClient(config, { engine: async () => engine, stored: memoryStore([loaded]), evaluation: new Evaluation() });
   client.start();
   await client.waitForInitialization();

@@ -1,4 +1,4 @@
-// The Stigg API layer of the engine: every async call besides entitlements.
-export { createStiggApi, AUTHENTICATION_FAILED_MESSAGE, NO_CUSTOMER_MESSAGE, type ApiContext, type StiggApi, type StiggApiConfig } from './client';
-export { withCustomerMethods } from './mappers/customer-methods';
+// The engine's GraphQL layer: runs the operations of the Stigg calls (urql, graphcache's
+// offline cache). The calls themselves (documents, mappers) are core/stigg-calls.
+export { createGraphqlExecutor, CLIENT_NAME, CLIENT_VERSION, type GraphqlExecutorConfig } from './executor';
 export { HttpStatusError, RequestTimeoutError, isUnreachable } from './transport';

@@ -8,7 +8,7 @@ import { buildSchema, graphql } from 'graphql';
 import Stigg, { LogLevel } from '@stigg/js-client-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStiggApi, type ApiContext, type StiggApi } from './client';
-import * as fixtures from './testing/fixtures';
+import * as fixtures from '../../core/stigg-calls/testing/fixtures';
 import { createMemoryStorage } from './testing/memoryStorage';
 
 const schema = buildSchema(readFileSync(new URL('../../server/schema.graphql', import.meta.url), 'utf8'));

@@ -1,5 +1,5 @@
 // What the page API holds: one way to ask the engine, wherever it runs.
-import type { Broadcast, EngineRequest, SyncStatus } from '../../core/protocol';
+import type { Broadcast, EngineReply, EngineRequest, SyncStatus } from '../../core/protocol';
 
 export type EngineHost = 'service-worker' | 'page';
 
@@ -25,10 +25,11 @@ export interface ConnectOptions {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
-/** An engine reply's value, or its error as an Error. */
-export function unwrapReply(reply: { ok: true; value: unknown } | { ok: false; error: { message: string } }): unknown {
+/** An engine reply's value, or its error as an Error (with its `code`, when it has one). */
+export function unwrapReply(reply: EngineReply): unknown {
   if (reply.ok) return reply.value;
-  throw new Error(reply.error.message);
+  const { message, code } = reply.error;
+  throw typeof code === 'string' ? Object.assign(new Error(message), { code }) : new Error(message);
 }
 
 export function newRequestId(): string {

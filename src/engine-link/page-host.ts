@@ -102,7 +102,7 @@ export function connectPageHost(options: PageHostOptions): EngineLink {
     post({ kind: 'ack', to: data.from, id: request.id });
     let reply: EngineReply;
     try {
-      reply = { ok: true, value: await (await engine!).handle(request.body) };
+      reply = await (await engine!).reply(request.body);
     } catch (error) {
       reply = { ok: false, error: { message: messageOf(error) } };
     }

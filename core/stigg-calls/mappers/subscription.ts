@@ -1,5 +1,5 @@
 // Subscriptions and the slim customers they reference.
-import type { SlimCustomer, Subscription, SubscriptionInvoice, SubscriptionScheduledUpdate } from '../../../core/api-model';
+import type { SlimCustomer, Subscription, SubscriptionInvoice, SubscriptionScheduledUpdate } from '../../api-model';
 import { mapAddon, mapPlan, mapPrice, mapPriceWithTotal } from './catalog';
 import { plain, plainOrEmpty, toDate } from './common';
 import type { WireInvoice, WireSlimCustomer, WireSubscription } from './wire';

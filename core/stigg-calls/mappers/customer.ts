@@ -1,6 +1,6 @@
 // Customers, as plain data. The official returns a class instance with three helper
-// methods; those cannot cross a postMessage, so the page re-attaches them (customer-methods.ts).
-import type { Customer, CustomerData, PaymentMethodDetails, PromotionalEntitlement } from '../../../core/api-model';
+// methods; the page API adds them to the customers it answers (customer-methods.ts).
+import type { Customer, CustomerData, PaymentMethodDetails, PromotionalEntitlement } from '../../api-model';
 import { mapFeature } from './catalog';
 import { mapList, plain, plainOrEmpty } from './common';
 import { mapSubscription } from './subscription';

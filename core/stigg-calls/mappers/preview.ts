@@ -8,7 +8,7 @@ import type {
   SubscriptionPreviewProration,
   SubscriptionPricePreview,
   SubscriptionPreviewV2,
-} from '../../../core/api-model';
+} from '../../api-model';
 import { toMoney } from './common';
 import type { WireCredits, WireDateRange, WireDiscount, WireInvoicePreview, WirePriceTotals, WireProration, WireSubscriptionPreview, WireSubscriptionPreviewV2 } from './wire';
 

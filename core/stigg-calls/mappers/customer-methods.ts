@@ -1,6 +1,6 @@
-// The official Customer's helper methods. Kept apart from the mappers so the page can
-// re-attach them to customers that crossed a postMessage without loading any mapper.
-import type { Customer, CustomerData } from '../../../core/api-model';
+// The official Customer's helper methods, kept apart from the mappers: results stay plain
+// data (JSON-comparable, cloneable), and the page API puts the helpers on its customers.
+import type { Customer, CustomerData } from '../../api-model';
 
 const customerMethods: ThisType<CustomerData> & Pick<Customer, 'getActiveSubscriptions' | 'getActiveTrials' | 'getActivePromotionalEntitlements'> = {
   getActiveSubscriptions() {

@@ -1,5 +1,5 @@
 // Small conversions every mapper shares.
-import type { Money } from '../../../core/api-model';
+import type { Money } from '../../api-model';
 import type { WireDate } from './wire';
 
 /** A Date for a present wire date, else undefined (the official's `mapDate`). */

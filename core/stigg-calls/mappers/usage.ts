@@ -1,4 +1,4 @@
-import type { UsageHistoryPoint } from '../../../core/api-model';
+import type { UsageHistoryPoint } from '../../api-model';
 import type { WireUsageHistory } from './wire';
 
 export const mapUsageHistory = ({ usageMeasurements }: WireUsageHistory): UsageHistoryPoint[] =>

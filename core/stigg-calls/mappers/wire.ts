@@ -16,8 +16,8 @@ import type {
   PromotionalEntitlementStatus,
   TiersMode,
   TrialPeriodUnits,
-} from '../../../core/api-model';
-import type { EntitlementResetPeriod, FeatureType, MeterType, SubscriptionStatus, WidgetType } from '../../../core/model';
+} from '../../api-model';
+import type { EntitlementResetPeriod, FeatureType, MeterType, SubscriptionStatus, WidgetType } from '../../model';
 
 type Maybe<T> = T | null | undefined;
 /** Wire DateTime values: ISO strings (numbers tolerated). */

@@ -1,5 +1,5 @@
 // Paywall results: the customer's (GetPaywall) and the mock one used by widget previews.
-import type { Paywall, PaywallCalculatedPricePoint, PaywallConfiguration } from '../../../core/api-model';
+import type { Paywall, PaywallCalculatedPricePoint, PaywallConfiguration } from '../../api-model';
 import { mapPlan } from './catalog';
 import { mapList, plain } from './common';
 import { mapCustomer } from './customer';

@@ -9,8 +9,8 @@ import type {
   PriceFeature,
   SubscriptionPrice,
   TotalPrice,
-} from '../../../core/api-model';
-import type { EntitlementFeature } from '../../../core/model';
+} from '../../api-model';
+import type { EntitlementFeature } from '../../model';
 import { mapList, plain } from './common';
 import type { WireAddon, WireCoupon, WireFeature, WirePackageEntitlement, WirePlan, WirePrice } from './wire';
 

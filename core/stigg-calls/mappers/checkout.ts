@@ -1,5 +1,5 @@
 // Customer portal, checkout state and apply-subscription results.
-import type { ApplySubscriptionResults, CustomerPortal, GetCheckoutStateResults } from '../../../core/api-model';
+import type { ApplySubscriptionResults, CustomerPortal, GetCheckoutStateResults } from '../../api-model';
 import { mapPlan } from './catalog';
 import { plain } from './common';
 import { mapCustomer } from './customer';
