@@ -77,17 +77,11 @@ interface CallContext extends ApiContext {
   connection: Connection | ConnectionWithoutCustomer;
 }
 
-/** Runs an operation in the engine; a failure comes back as an Error with the engine's message and code. */
+/** Runs an operation in the engine; a failure rejects with the engine's message and code (see unwrapReply). */
 const executeIn =
   (client: ClientContext): ExecuteOperation<CallContext> =>
-  async (operation, { connection }) => {
-    try {
-      return await client.request({ type: 'graphql', connection, operation });
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      throw Object.assign(new Error(messageOf(error)), typeof code === 'string' ? { code } : {});
-    }
-  };
+  (operation, { connection }) =>
+    client.request({ type: 'graphql', connection, operation });
 
 /** The calls of each client, built on its first call. */
 const callsOf = new WeakMap<ClientContext, StiggApi<CallContext>>();
