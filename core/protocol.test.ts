@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { partitionKey, samePartition } from './partition';
-import { envelope, parseBroadcast, parseReply, type Connection } from './protocol';
+import { envelope, parseBroadcast, parseReply } from './protocol';
+import { demoConnection as connection } from './test/connection';
 import { parseRequest } from './requests';
 
-const connection: Connection = {
-  apiKey: 'client-demo-key',
-  customerId: 'customer-demo-01',
-  baseUri: 'http://localhost:3060',
-  baseEdgeUri: 'http://localhost:3060',
-  enableEdge: true,
-};
 
 describe('protocol', () => {
   it('accepts well-formed requests, replies and broadcasts', () => {

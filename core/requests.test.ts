@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { envelope, type Connection } from './protocol';
+import { envelope } from './protocol';
+import { demoConnection as connection } from './test/connection';
 import { parseRequest } from './requests';
 import { GET_SDK_CONFIGURATION } from './stigg-calls/documents';
 
-const connection: Connection = {
-  apiKey: 'client-demo-key',
-  customerId: 'customer-demo-01',
-  baseUri: 'http://localhost:3060',
-  baseEdgeUri: 'http://localhost:3060',
-  enableEdge: true,
-};
 const anonymous = { ...connection, customerId: undefined };
 const query = { kind: 'query', cache: 'stored', document: GET_SDK_CONFIGURATION, variables: {} };
 const mutation = { kind: 'mutation', cache: 'fresh', document: 'mutation ApplySubscription($input:X!){a}', variables: { input: { planId: 'p' } } };
