@@ -64,7 +64,19 @@ export function readParams(): BenchParams {
   };
 }
 
-export const silentLogger = { log() {}, error() {}, warn() {}, debug() {}, info() {} };
+const silentLogger = { log() {}, error() {}, warn() {}, debug() {}, info() {} };
+
+/** The one configuration both SDKs are initialized with, so they are measured alike. */
+export function benchConfiguration(params: BenchParams) {
+  return {
+    apiKey: 'client-demo-key',
+    baseUri: params.emulator,
+    baseEdgeUri: params.emulator,
+    customerId: params.customerId,
+    ...(params.cacheTtlMs ? { cacheTtlMs: params.cacheTtlMs } : {}),
+    logConfiguration: { logger: silentLogger, logLevel: 'NONE' as const },
+  };
+}
 
 /** Installs `window.bench` for a client just initialized. */
 export function installProbe(sdk: BenchPage['sdk'], params: BenchParams, client: BenchClient): BenchPage {

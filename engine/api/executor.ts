@@ -20,9 +20,9 @@ export interface GraphqlExecutorConfig {
   storage?: StorageAdapter;
 }
 
-export const CLIENT_NAME = 'js-client-sdk';
+const CLIENT_NAME = 'js-client-sdk';
 /** The official SDK version whose behaviour this layer reproduces, sent as the client version. */
-export const CLIENT_VERSION = '3.35.0';
+const CLIENT_VERSION = '3.35.0';
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 // Every type is embedded in its parent rather than normalised by id: the same plan or

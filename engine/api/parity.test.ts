@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, graphql } from 'graphql';
 import Stigg, { LogLevel } from '@stigg/js-client-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStiggApi, type ApiContext, type StiggApi } from './client';
+import type { StiggApi } from '../../core/stigg-calls/calls';
+import type { ApiContext } from '../../core/stigg-calls/operation';
+import { createStiggApi } from './testing/stigg-api';
 import * as fixtures from '../../core/stigg-calls/testing/fixtures';
 import { createMemoryStorage } from './testing/memoryStorage';
 

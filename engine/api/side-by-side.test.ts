@@ -4,7 +4,9 @@
 import Stigg, { LogLevel } from '@stigg/js-client-sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../server/index';
-import { createStiggApi, type ApiContext, type StiggApi } from './client';
+import type { StiggApi } from '../../core/stigg-calls/calls';
+import type { ApiContext } from '../../core/stigg-calls/operation';
+import { createStiggApi } from './testing/stigg-api';
 import { createMemoryStorage } from './testing/memoryStorage';
 
 const CUSTOMER = 'customer-demo-01';
