@@ -70,6 +70,7 @@ export class Engine {
       tokenFor: (key) => this.partitions.tokenFor(key),
       isOnline: () => this.connectivity.online,
       onFailure: (message) => this.status.failed(message),
+      retryDue: () => this.flushOutbox(),
     });
     this.status = new StatusBoard(
       {

@@ -108,6 +108,29 @@ describe('engine outbox', () => {
     expect(await storedOutbox()).toEqual([]);
   });
 
+  it('sends again by itself when the backoff after a failed send ends, with nothing else asking', async () => {
+    let failures = 1;
+    let delivered!: () => void;
+    const arrived = new Promise<void>((resolve) => (delivered = resolve));
+    world.graphql = (call) => {
+      if (failures-- > 0) return networkError(call, undefined);
+      const answer = countingServer(call);
+      delivered();
+      return answer;
+    };
+    const engine = world.engine();
+    await track(engine, [report('r1')]);
+    await world.settle(engine.settled());
+    expect(world.requests('graphql')).toHaveLength(1);
+    const failedAt = world.clock;
+
+    await world.settle(arrived);
+    await world.settle(engine.settled());
+    expect(world.clock).toBeGreaterThan(failedAt); // it waited out the backoff
+    expect(Object.fromEntries(counted)).toEqual({ r1: 1 });
+    expect(await storedOutbox()).toEqual([]);
+  });
+
   it('is bounded: the oldest reports are dropped first', async () => {
     const engine = world.engine({ online: false, outbox: { maxEntries: 3 } });
     for (const id of ['a', 'b', 'c', 'd', 'e']) {

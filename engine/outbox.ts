@@ -21,6 +21,8 @@ export interface OutboxDeps {
   tokenFor(partitionKey: string): string | undefined;
   isOnline(): boolean;
   onFailure(message: string): void;
+  /** A backoff after a failed send has ended: the engine flushes again. */
+  retryDue(): void;
 }
 
 export class Outbox {
@@ -28,6 +30,7 @@ export class Outbox {
   private loading: Promise<void> | null = null;
   private failures: FailureState = NO_FAILURES;
   private flushing: Promise<void> | null = null;
+  private retryScheduled = false;
 
   constructor(private readonly deps: OutboxDeps) {}
 
@@ -120,7 +123,23 @@ export class Outbox {
       this.entries = this.entries.filter((entry) => !removed.has(entry.id)).map((entry) => retried.get(entry.id) ?? entry);
       await store.deleteOutbox([...removed]);
       await store.putOutbox(outcome.retry);
+      if (result === 'transient') this.scheduleRetry();
       if (result !== 'ok') return;
     }
+  }
+
+  /**
+   * Sends again by itself when the backoff ends, so reports do not wait for the next sync
+   * or reconnect: a send can fail while the network is still coming back. One pending
+   * retry at a time; the backoff and the circuit breaker pace it.
+   */
+  private scheduleRetry(): void {
+    if (this.retryScheduled || this.entries.length === 0) return;
+    this.retryScheduled = true;
+    const { env } = this.deps;
+    env.setTimeout(() => {
+      this.retryScheduled = false;
+      this.deps.retryDue();
+    }, Math.max(0, this.failures.retryAt - env.now()));
   }
 }
