@@ -3,6 +3,7 @@
 // into it), built as one classic script and prefixed with `self.__WB_MANIFEST`, the
 // list of the demo's assets to precache.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 
 const demoWorker = fileURLToPath(new URL('demo/sw.ts', import.meta.url));
 const readyMadeWorker = fileURLToPath(new URL('dist/sw/sw.js', import.meta.url));
+const publishedPageApi = fileURLToPath(new URL('dist/lib/gatehouse.js', import.meta.url));
 const demoPublicDir = fileURLToPath(new URL('demo/public', import.meta.url));
 const demoPort = Number(process.env.DEMO_PORT ?? 4173);
 
@@ -49,11 +51,18 @@ function serviceWorkerWithPrecache(): Plugin {
   };
 }
 
-/** The package's ready-made worker (built before the demo), for the page that tests it as shipped. */
-function readyMadeServiceWorker(): Plugin {
+/**
+ * The package as published (built before the demo), for the page that tests it as an app
+ * uses it: `gatehouse` is dist/lib, and the ready-made worker is copied to /ready-made/sw.js.
+ */
+function publishedPackage(): Plugin {
   return {
-    name: 'gatehouse:ready-made-service-worker',
+    name: 'gatehouse:published-package',
     apply: 'build',
+    config: () => ({ resolve: { alias: [{ find: /^gatehouse$/, replacement: publishedPageApi }] } }),
+    buildStart() {
+      if (!existsSync(publishedPageApi)) throw new Error(`${publishedPageApi} is missing: \`npm run build\` builds it before the demo`);
+    },
     async generateBundle() {
       const source = await readFile(readyMadeWorker, 'utf8').catch(() => {
         throw new Error(`${readyMadeWorker} is missing: \`npm run build\` builds it before the demo`);
@@ -82,13 +91,13 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('demo/index.html', import.meta.url)),
         harness: fileURLToPath(new URL('demo/harness.html', import.meta.url)),
-        // ready-made/: a bare app on the package's ready-made sw.js, for its e2e test.
+        // ready-made/: a bare app on the published package and its ready-made sw.js, for its e2e test.
         readyMade: fileURLToPath(new URL('demo/ready-made/index.html', import.meta.url)),
       },
     },
   },
   worker: { format: 'es' },
-  plugins: [serviceWorkerWithPrecache(), readyMadeServiceWorker()],
+  plugins: [serviceWorkerWithPrecache(), publishedPackage()],
   server: { port: demoPort, strictPort: true },
   preview: { port: demoPort, strictPort: true },
 });

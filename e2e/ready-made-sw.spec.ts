@@ -1,17 +1,27 @@
-// The package's ready-made service worker (dist/sw/sw.js), as an app without its own
-// worker registers it: it must run every Gatehouse path, including the async calls that
-// go through urql and graphcache, online and offline.
+// The package as published: its page API (dist/lib, bundled by the app's Vite build) and
+// its ready-made service worker (dist/sw/sw.js), as an app without its own worker
+// registers it. It must run every Gatehouse path: the metering worker the app's bundler
+// built from the package, and the async calls that go through urql and graphcache,
+// online and offline.
 import { expect, test } from './fixtures';
 
-test('the ready-made service worker serves entitlements and async calls, and answers them offline', async ({ page, context, emulator, baseURL }) => {
+test('the published package and its ready-made service worker serve entitlements and async calls, and answer them offline', async ({ page, context, emulator, baseURL }) => {
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(`${message.text()} (${message.location().url})`));
+  const meteringWorker = page.waitForEvent('worker');
+  const meteringWorkerScript = page.waitForResponse((response) => /metering\.worker/.test(response.url()));
   const url = `/ready-made/?${new URLSearchParams({ customerId: 'customer-demo-01', emulator: emulator.url })}`;
   await page.goto(url);
   await page.waitForFunction(() => window.stigg !== undefined);
   await page.evaluate(() => window.stigg.waitForInitialization().then(() => undefined));
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${baseURL}/ready-made/sw.js`);
+
+  // The app's bundler found the package's metering worker and built it into the app.
+  expect((await meteringWorkerScript).status()).toBe(200);
+  const worker = await meteringWorker;
+  expect(worker.url()).toMatch(new RegExp(`^${baseURL}/assets/metering\\.worker-[\\w-]+\\.js$`));
+  expect(await worker.evaluate(() => typeof (self as { postMessage?: unknown }).postMessage)).toBe('function');
 
   const online = await page.evaluate(async () => {
     const paywall = await window.stigg.getPaywall();

@@ -1,18 +1,22 @@
 // Starts the metering worker and hands evaluation to it. Loaded after the first
 // answer, so the warm start never waits for a worker to boot; when no worker can be
-// created (CSP, old browser) evaluation simply stays on the page.
+// created or its script fails to load (CSP, old browser, a bundler that left it out)
+// evaluation simply stays on the page.
 import { proxy, wrap } from 'comlink';
 import type { MeteringApi } from '../worker/metering-api';
 import type { Evaluation } from './evaluation';
 
 export async function moveEvaluationToWorker(evaluation: Evaluation): Promise<boolean> {
+  let worker: Worker | undefined;
   try {
-    const worker = new Worker(new URL('../worker/metering.worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('../worker/metering.worker.ts', import.meta.url), { type: 'module' });
+    const failedToLoad = new Promise<never>((_, reject) => worker!.addEventListener('error', reject, { once: true }));
     const api = wrap<MeteringApi>(worker);
-    await api.onTable(proxy((key, table) => evaluation.announce(key, table)));
+    await Promise.race([api.onTable(proxy((key, table) => evaluation.announce(key, table))), failedToLoad]);
     await evaluation.useRemote(api);
     return true;
   } catch {
+    worker?.terminate();
     return false;
   }
 }

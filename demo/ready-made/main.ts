@@ -1,7 +1,8 @@
-// A bare app on the package's ready-made service worker (`gatehouse/sw.js`, copied to
-// /ready-made/sw.js by the demo build), as an app without its own worker uses it.
+// A bare app on the package as published: `gatehouse` is the built dist/lib (the demo
+// build points the name there) and the service worker is the ready-made `gatehouse/sw.js`
+// (copied to /ready-made/sw.js by the demo build), as an app without its own worker uses it.
 // `?customerId=...&emulator=URL` choose the customer and the emulator.
-import Stigg from '../../src/index';
+import Stigg from 'gatehouse';
 import type {} from '../globals';
 
 const params = new URLSearchParams(location.search);
