@@ -12,6 +12,7 @@ import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 const demoWorker = fileURLToPath(new URL('demo/sw.ts', import.meta.url));
 const readyMadeWorker = fileURLToPath(new URL('dist/sw/sw.js', import.meta.url));
 const publishedPageApi = fileURLToPath(new URL('dist/lib/gatehouse.js', import.meta.url));
+const publishedServiceWorkerModule = fileURLToPath(new URL('dist/lib/sw.js', import.meta.url));
 const demoPublicDir = fileURLToPath(new URL('demo/public', import.meta.url));
 const demoPort = Number(process.env.DEMO_PORT ?? 4173);
 
@@ -38,6 +39,7 @@ function serviceWorkerWithPrecache(): Plugin {
         logLevel: 'warn',
         mode: 'production',
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        resolve: { alias: [{ find: /^gatehouse\/sw$/, replacement: publishedServiceWorkerModule }] },
         build: {
           write: false,
           target: 'es2022',

@@ -1,7 +1,7 @@
-// The npm package's ES modules: the page API, the service-worker installer and the
-// metering worker. Runtime dependencies stay imports, for the app's bundler to dedupe.
+// The npm package's ES modules: the page API, the metering worker and the service-worker
+// installer. Runtime dependencies stay imports, for the app's bundler to dedupe.
 import { relative, dirname } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type Plugin, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
 
 const dependencies = Object.keys(packageJson.dependencies);
@@ -36,25 +36,39 @@ function meteringWorkerForTheAppsBundler(): Plugin {
   };
 }
 
-export default defineConfig({
+const output: BuildEnvironmentOptions = {
+  outDir: 'dist/lib',
+  target: 'es2022',
+  sourcemap: true,
+  rolldownOptions: { external: isDependency, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+};
+
+/**
+ * The page API and the metering worker. Code the lazy parts share with the page stays in
+ * gatehouse.js (`allow-extension` adds unnamed exports for them), so an app's bundler puts
+ * everything before the first answer in one file instead of several.
+ */
+const pageApi: UserConfig = {
   plugins: [meteringWorkerForTheAppsBundler()],
   build: {
-    outDir: 'dist/lib',
+    ...output,
     emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: true,
     lib: {
-      entry: {
-        gatehouse: 'src/index.ts',
-        sw: 'sw/index.ts',
-        'metering.worker': 'worker/metering.worker.ts',
-      },
+      entry: { gatehouse: 'src/index.ts', 'metering.worker': 'worker/metering.worker.ts' },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },
-    rolldownOptions: {
-      external: isDependency,
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
+    rolldownOptions: { ...output.rolldownOptions, preserveEntrySignatures: 'allow-extension' },
   },
-});
+};
+
+/** `gatehouse/sw`, built apart (`--mode service-worker`) so it shares no chunk with the page. */
+const serviceWorkerModule: UserConfig = {
+  build: {
+    ...output,
+    emptyOutDir: false,
+    lib: { entry: { sw: 'sw/index.ts' }, formats: ['es'], fileName: () => 'sw.js' },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'service-worker' ? serviceWorkerModule : pageApi));

@@ -1,7 +1,7 @@
 // The Gatehouse demo dashboard: Gatehouse used the way a real app uses it, against the
 // demo customer of the local emulator. Plain TypeScript and DOM; each panel is a small
 // module under ./dashboard.
-import Stigg, { type ClientConfiguration } from '../src/index';
+import Stigg, { type ClientConfiguration } from 'gatehouse';
 import type {} from './globals';
 import { AccountView } from './dashboard/account';
 import { Activity } from './dashboard/activity';

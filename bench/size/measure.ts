@@ -1,10 +1,10 @@
-// Bundle sizes as an app ships them. The page: src/index.ts bundled the way an app's
-// bundler would (Vite's app defaults, dependencies included, minified: code shared with
-// lazy chunks stays in the entry chunk, as in an app build, rather than being split into
-// extra files as a library build's strict entry signature forces); what loads before the first
-// answer is the entry chunk and every chunk it imports statically, not the chunks behind
-// dynamic imports (the engine link, the metering worker's starter). The metering worker:
-// the worker bundle that build emits. The service worker: the ready-made dist/sw/sw.js.
+// Bundle sizes as an app ships them. The page: bench/size/app.ts (the usage guide's first
+// example) built against the package as published (dist/lib) with Vite's defaults for an
+// app, as a user's own build would do it; what loads before the first answer is the entry
+// chunk and every chunk it imports statically, not the chunks behind dynamic imports (the
+// engine link, the metering worker's starter, the async calls). The app's own code is left
+// out when the bundler gives it a file of its own. The metering worker: the worker that
+// same build makes from the package. The service worker: the ready-made dist/sw/sw.js.
 // Sizes are gzip -9 per file, summed (each file is a separate download).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const PAGE_ENTRY = 'src/index.ts';
+const APP_ENTRY = 'bench/size/app.ts';
+const PUBLISHED_PAGE_API = 'dist/lib/gatehouse.js';
 export const SW_FILE = 'dist/sw/sw.js';
 export const OFFICIAL_FILE = 'node_modules/@stigg/js-client-sdk/dist/index.js';
 
@@ -48,9 +49,13 @@ function part(files: BundleFile[]): BundlePart {
   return { gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0), files };
 }
 
+function assertBuilt(path: string): void {
+  if (!existsSync(`${root}/${path}`)) throw new Error(`${path} is missing: run \`npm run build\` first`);
+}
+
 function plainFile(path: string): BundleFile {
+  assertBuilt(path);
   const absolute = `${root}/${path}`;
-  if (!existsSync(absolute)) throw new Error(`${path} is missing: run \`npm run build\` first`);
   const source = readFileSync(absolute);
   return { file: path, bytes: source.byteLength, gzipBytes: gzipSize(source), modules: [] };
 }
@@ -67,31 +72,25 @@ function chunkFile(chunk: Rolldown.OutputChunk): BundleFile {
 
 const moduleName = (id: string) => id.replace(/\0/g, '').replace(root, '').replace(/^.*node_modules\//, 'node_modules/');
 
-async function buildPage(): Promise<Rolldown.OutputBundle | Rolldown.RolldownOutput['output']> {
+async function buildApp(): Promise<Rolldown.RolldownOutput['output']> {
+  assertBuilt(PUBLISHED_PAGE_API);
   const result = await build({
     configFile: false,
     root,
     logLevel: 'error',
     mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    worker: { format: 'es' },
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: true,
-      modulePreload: false,
-      rolldownOptions: { input: { page: PAGE_ENTRY }, preserveEntrySignatures: 'allow-extension' },
-    },
+    resolve: { alias: [{ find: /^gatehouse$/, replacement: `${root}/${PUBLISHED_PAGE_API}` }] },
+    build: { write: false, rolldownOptions: { input: { app: APP_ENTRY } } },
   });
   const output = (Array.isArray(result) ? result[0] : result) as Rolldown.RolldownOutput;
   return output.output;
 }
 
 export async function measureBundles(): Promise<BundleReport> {
-  const output = (await buildPage()) as Rolldown.RolldownOutput['output'];
+  const output = await buildApp();
   const chunks = new Map(output.filter((f): f is Rolldown.OutputChunk => f.type === 'chunk').map((c) => [c.fileName, c]));
   const entry = [...chunks.values()].find((c) => c.isEntry);
-  if (!entry) throw new Error(`bundling ${PAGE_ENTRY} produced no entry chunk`);
+  if (!entry) throw new Error(`bundling ${APP_ENTRY} produced no entry chunk`);
   const initial = new Set<string>();
   const visit = (name: string) => {
     if (initial.has(name)) return;
@@ -101,9 +100,10 @@ export async function measureBundles(): Promise<BundleReport> {
   visit(entry.fileName);
   const lazy = [...chunks.keys()].filter((name) => !initial.has(name));
   const workers = output.filter((f): f is Rolldown.OutputAsset => f.type === 'asset' && /worker.*\.js$/.test(f.fileName));
-  if (workers.length === 0) throw new Error(`bundling ${PAGE_ENTRY} emitted no metering worker`);
+  if (workers.length === 0) throw new Error(`bundling ${APP_ENTRY} emitted no metering worker`);
+  const appOnly = (chunk: Rolldown.OutputChunk) => Object.keys(chunk.modules).every((id) => id.endsWith(APP_ENTRY));
   return {
-    page: part([...initial].map((name) => chunkFile(chunks.get(name)!))),
+    page: part([...initial].map((name) => chunks.get(name)!).filter((chunk) => !appOnly(chunk)).map(chunkFile)),
     pageLazy: part(lazy.map((name) => chunkFile(chunks.get(name)!))),
     worker: part(workers.map((w) => ({ file: w.fileName, bytes: Buffer.byteLength(w.source), gzipBytes: gzipSize(w.source), modules: [] }))),
     serviceWorker: part([plainFile(SW_FILE)]),

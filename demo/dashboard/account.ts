@@ -1,6 +1,6 @@
 // The customer's account: active subscriptions, the customer portal and the coupons on offer.
 import type { Coupon, CustomerPortal, SlimSubscription } from '../../core/api-model';
-import type { StiggClient } from '../../src/index';
+import type { StiggClient } from 'gatehouse';
 import { byId, h, messageOf, replace } from './dom';
 import { billingPeriodText, formatDate, formatMoney } from './format';
 

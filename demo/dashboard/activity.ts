@@ -1,7 +1,7 @@
 // The activity panel: what happened, newest first, plus a polite live region for the
 // outcome of the user's own actions. Also the SDK's logger: its errors land here (and
 // as console warnings) rather than as console errors, as an app's telemetry would take them.
-import type { Logger } from '../../src/index';
+import type { Logger } from 'gatehouse';
 import { byId, h } from './dom';
 
 const MAX_ENTRIES = 50;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardView } from './card-model';
-import type { MeteredEntitlement } from '../../src/index';
+import type { MeteredEntitlement } from 'gatehouse';
 
 const metered = (patch: Partial<MeteredEntitlement>): MeteredEntitlement => ({
   hasAccess: true,

@@ -1,5 +1,5 @@
 // What one feature card shows, computed from the SDK's answers. Pure, so it is unit-tested.
-import type { BooleanEntitlement, FeatureProvenance, MeteredEntitlement, NumericEntitlement } from '../../src/index';
+import type { BooleanEntitlement, FeatureProvenance, MeteredEntitlement, NumericEntitlement } from 'gatehouse';
 import type { AppFeature } from './features';
 import { deniedText, formatDate, sourceBadge, usageFraction, usageText, type Badge } from './format';
 

@@ -2,7 +2,7 @@
 // hosted checkout page, come back with `?checkoutCompleted=true&subscriptionId=…`, and
 // wait for the subscription to become active (`waitForCheckoutCompleted`).
 import type { BillingPeriod, GetCheckoutStateResults, Subscription } from '../../core/api-model';
-import type { StiggClient } from '../../src/index';
+import type { StiggClient } from 'gatehouse';
 import type { Activity } from './activity';
 import { urlWithCheckoutResult, urlWithoutCheckoutResult } from './config';
 import { byId, field, h, messageOf, replace } from './dom';

@@ -1,7 +1,7 @@
 // The estimate form: what a plan would cost this customer (`estimateSubscription`),
 // with a billing period, seats for per-seat plans and a promotion code.
 import type { BillingPeriod, Plan, SubscriptionPreview } from '../../core/api-model';
-import type { StiggClient } from '../../src/index';
+import type { StiggClient } from 'gatehouse';
 import { byId, field, h, messageOf, replace, uniqueId } from './dom';
 import { formatDate, formatMoney } from './format';
 

@@ -1,6 +1,6 @@
 // The features this app gates, as a real app knows them: each with the getter it uses,
 // plus the fallbacks it configures for when no real data can be had.
-import type { EntitlementsFallback } from '../../src/index';
+import type { EntitlementsFallback } from 'gatehouse';
 
 export type FeatureKind = 'boolean' | 'numeric' | 'metered';
 

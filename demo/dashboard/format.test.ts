@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deniedText, formatAge, lastSyncText, formatMoney, sourceBadge, syncBadge, usageFraction, usageText } from './format';
-import type { SyncStatus } from '../../src/index';
+import type { SyncStatus } from 'gatehouse';
 
 describe('formatAge', () => {
   it('rounds down to the largest unit', () => {

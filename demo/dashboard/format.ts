@@ -1,6 +1,6 @@
 // Pure formatting: what each entitlement, badge and status line says. No DOM here,
 // so all of it is unit-tested in Node.
-import type { AnswerSource, FeatureProvenance, SyncStatus } from '../../src/index';
+import type { AnswerSource, FeatureProvenance, SyncStatus } from 'gatehouse';
 
 export type Tone = 'good' | 'info' | 'warn' | 'bad';
 

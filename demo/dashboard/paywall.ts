@@ -1,7 +1,7 @@
 // The paywall: the product's plans with their prices and what each includes, the
 // customer's current plan marked, and a button that starts the checkout.
 import type { BillingPeriod, PackageEntitlement, Paywall, Plan, Price } from '../../core/api-model';
-import type { StiggClient } from '../../src/index';
+import type { StiggClient } from 'gatehouse';
 import { byId, h, messageOf, replace } from './dom';
 import { billingPeriodText, formatMoney } from './format';
 

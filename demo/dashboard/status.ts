@@ -1,7 +1,7 @@
 // The connectivity and sync indicator: online / offline / degraded, last sync, outbox
 // depth and where the engine runs. Re-rendered on every status report and every second
 // (ages move on by themselves).
-import type { SyncStatus } from '../../src/index';
+import type { SyncStatus } from 'gatehouse';
 import { byId, setText } from './dom';
 import { lastSyncText, syncBadge } from './format';
 
