@@ -1,5 +1,5 @@
-// Gatehouse, as an app would start it.
-import Stigg from '../../src/index';
+// Gatehouse, as an app would start it, from the package as published.
+import Stigg from 'gatehouse';
 import { benchConfiguration, installProbe, readParams, type BenchClient } from './probe';
 
 const params = readParams();
