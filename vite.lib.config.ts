@@ -1,21 +1,22 @@
 // The npm package's ES modules: the page API, the metering worker and the service-worker
 // installer. Runtime dependencies stay imports, for the app's bundler to dedupe.
-import { relative, dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin, type UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
 
 const dependencies = Object.keys(packageJson.dependencies);
 const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
-const METERING_WORKER_SOURCE = `'../worker/metering.worker.ts', import.meta.url`;
+const METERING_WORKER_LITERAL = `'../worker/metering.worker.ts'`;
+const METERING_WORKER_SOURCE = `${METERING_WORKER_LITERAL}, import.meta.url`;
 const METERING_WORKER_ENTRY = 'metering.worker.js';
-// As long as the string it stands for, so the source map stays true.
-const PLACEHOLDER = '__GATEHOUSE_METERING_WORKER'.padEnd("'../worker/metering.worker.ts'".length, '_');
+// As long as the literal it stands for, so the source map stays true.
+const PLACEHOLDER = '__GATEHOUSE_METERING_WORKER'.padEnd(METERING_WORKER_LITERAL.length, '_');
 
 /**
  * The page starts the metering worker from the package's own `metering.worker.js` entry,
- * written as `new Worker(new URL('<relative path>', import.meta.url))`: the form an app's
- * bundler (Vite, webpack 5) recognises, so it builds the worker into the app. Left to
+ * written as `new Worker(new URL('<relative path>', import.meta.url))`: the form app
+ * bundlers document for workers (Vite, webpack 5), so the app's build includes it. Left to
  * itself, a library build would bundle the worker into an asset addressed from the site
  * root, which no app serves.
  */
