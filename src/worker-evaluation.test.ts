@@ -31,4 +31,18 @@ describe('moveEvaluationToWorker', () => {
     expect(evaluation.where).toBe('page');
     expect(UnloadableWorker.created.map((worker) => worker.terminated)).toEqual([true]);
   });
+
+  it('keeps evaluation on the page when no worker may be created', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('refused by the content security policy', 'SecurityError');
+        }
+      },
+    );
+    const evaluation = new Evaluation();
+    expect(await moveEvaluationToWorker(evaluation)).toBe(false);
+    expect(evaluation.where).toBe('page');
+  });
 });

@@ -7,16 +7,24 @@ import type { MeteringApi } from '../worker/metering-api';
 import type { Evaluation } from './evaluation';
 
 export async function moveEvaluationToWorker(evaluation: Evaluation): Promise<boolean> {
-  let worker: Worker | undefined;
+  const worker = startMeteringWorker();
+  if (!worker) return false;
   try {
-    worker = new Worker(new URL('../worker/metering.worker.ts', import.meta.url), { type: 'module' });
-    const failedToLoad = new Promise<never>((_, reject) => worker!.addEventListener('error', reject, { once: true }));
+    const failedToLoad = new Promise<never>((_, reject) => worker.addEventListener('error', reject, { once: true }));
     const api = wrap<MeteringApi>(worker);
     await Promise.race([api.onTable(proxy((key, table) => evaluation.announce(key, table))), failedToLoad]);
     await evaluation.useRemote(api);
     return true;
   } catch {
-    worker?.terminate();
+    worker.terminate();
     return false;
+  }
+}
+
+function startMeteringWorker(): Worker | null {
+  try {
+    return new Worker(new URL('../worker/metering.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
   }
 }
