@@ -43,3 +43,25 @@ test('the published package and its ready-made service worker serve entitlements
   expect(offline).toEqual({ isFallback: false, plans: online.plans });
   expect(errors).toEqual([]);
 });
+
+test.describe('with service workers blocked', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the published package runs the engine in the page, async calls included, and answers them offline', async ({ page, context, emulator }) => {
+    const errors: string[] = [];
+    // The browser's own note of each fetch cut by going offline is not an error of the SDK's.
+    const isSdkError = (text: string) => !text.startsWith('Failed to load resource');
+    page.on('console', (message) => message.type() === 'error' && isSdkError(message.text()) && errors.push(message.text()));
+    await page.goto(`/ready-made/?${new URLSearchParams({ customerId: 'customer-demo-01', emulator: emulator.url, host: 'auto' })}`);
+    await page.waitForFunction(() => window.stigg !== undefined);
+    await page.evaluate(() => window.stigg.waitForInitialization().then(() => undefined));
+    await expect.poll(() => page.evaluate(() => window.stigg.getSyncStatus()?.host)).toBe('page');
+    expect(await page.evaluate(() => window.stigg.getNumericEntitlement({ featureId: 'feature-demo-01' }).isFallback)).toBe(false);
+    const online = await page.evaluate(async () => (await window.stigg.getPaywall()).plans.map((plan) => plan.id));
+    expect(online.length).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    expect(await page.evaluate(async () => (await window.stigg.getPaywall()).plans.map((plan) => plan.id))).toEqual(online);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // A bare app on the package as published: `gatehouse` is the built dist/lib (the demo
 // build points the name there) and the service worker is the ready-made `gatehouse/sw.js`
 // (copied to /ready-made/sw.js by the demo build), as an app without its own worker uses it.
-// `?customerId=...&emulator=URL` choose the customer and the emulator.
+// `?customerId=...&emulator=URL&host=auto` choose the customer, the emulator and the host.
 import Stigg from 'gatehouse';
 import type {} from '../globals';
 
@@ -12,6 +12,7 @@ window.stigg = Stigg.initialize({
   baseUri: emulator,
   baseEdgeUri: emulator,
   customerId: params.get('customerId') ?? 'customer-demo-01',
-  host: 'service-worker',
+  // `?host=auto` lets the page fall back to running the engine itself (service workers blocked).
+  host: params.get('host') === 'auto' ? 'auto' : 'service-worker',
   serviceWorkerUrl: '/ready-made/sw.js',
 });
