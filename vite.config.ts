@@ -54,8 +54,9 @@ function serviceWorkerWithPrecache(): Plugin {
 }
 
 /**
- * The package as published (built before the demo), for the page that tests it as an app
- * uses it: `gatehouse` is dist/lib, and the ready-made worker is copied to /ready-made/sw.js.
+ * The package as published (built before the demo), for the pages that use it as an app
+ * does: `gatehouse` is dist/lib (the demo's worker takes `gatehouse/sw` from there too),
+ * and the ready-made worker is copied to /ready-made/sw.js.
  */
 function publishedPackage(): Plugin {
   return {
@@ -63,13 +64,12 @@ function publishedPackage(): Plugin {
     apply: 'build',
     config: () => ({ resolve: { alias: [{ find: /^gatehouse$/, replacement: publishedPageApi }] } }),
     buildStart() {
-      if (!existsSync(publishedPageApi)) throw new Error(`${publishedPageApi} is missing: \`npm run build\` builds it before the demo`);
+      for (const built of [publishedPageApi, publishedServiceWorkerModule, readyMadeWorker]) {
+        if (!existsSync(built)) throw new Error(`${built} is missing: \`npm run build\` builds it before the demo`);
+      }
     },
     async generateBundle() {
-      const source = await readFile(readyMadeWorker, 'utf8').catch(() => {
-        throw new Error(`${readyMadeWorker} is missing: \`npm run build\` builds it before the demo`);
-      });
-      this.emitFile({ type: 'asset', fileName: 'ready-made/sw.js', source });
+      this.emitFile({ type: 'asset', fileName: 'ready-made/sw.js', source: await readFile(readyMadeWorker, 'utf8') });
     },
   };
 }
