@@ -5,6 +5,7 @@
 import { Client, fetchExchange, type CombinedError, type Exchange } from '@urql/core';
 import { offlineExchange, type KeyingConfig, type StorageAdapter } from '@urql/exchange-graphcache';
 import type { ApiContext, ExecuteOperation, OperationErrorCode } from '../../core/stigg-calls/operation';
+import { withoutSecrets } from './storage-without-secrets';
 import { HttpStatusError, isUnreachable, requestHeaders, timedFetch } from './transport';
 
 export interface GraphqlExecutorConfig {
@@ -16,7 +17,7 @@ export interface GraphqlExecutorConfig {
   fetch?: typeof fetch;
   /** Per request, headers and body included. Default 10000. */
   requestTimeoutMs?: number;
-  /** Enables the offline cache of `stored` queries. Never graphcache's default (it needs `window`). */
+  /** Enables the offline cache of `stored` queries; secret fields are stored as null. Never graphcache's default (it needs `window`). */
   storage?: StorageAdapter;
 }
 
@@ -58,7 +59,7 @@ export function createGraphqlExecutor(config: GraphqlExecutorConfig): ExecuteOpe
   const cached = config.storage
     ? clientWith([
         offlineExchange({
-          storage: config.storage,
+          storage: withoutSecrets(config.storage),
           keys: embedEveryType,
           // No schema is shipped (bytes), so union fragments are matched heuristically and
           // graphcache warns about it on every union value: nothing it logs is passed on.

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { buildSchema, graphql } from 'graphql';
 import Stigg, { LogLevel } from '@stigg/js-client-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StiggApi } from '../../core/stigg-calls/calls';
 import type { ApiContext } from '../../core/stigg-calls/operation';
 import { createStiggApi } from './testing/stigg-api';
@@ -268,5 +268,35 @@ describe('the wire', () => {
     failNextWith = 401;
     expect(await errorOf(api.getSdkConfiguration())).toBe('Authentication failed. Double check your SDK key.');
     expect(await api.getSdkConfiguration()).toEqual({ sentryDsn: null, isWidgetWatermarkEnabled: true });
+  });
+});
+
+describe('the offline cache', () => {
+  // Graphcache skips persisting under NODE_ENV=test.
+  beforeAll(() => void vi.stubEnv('NODE_ENV', 'development'));
+  afterAll(() => void vi.unstubAllEnvs());
+
+  it('never stores a payment secret: online answers carry it, stored answers carry null', async () => {
+    const storage = createMemoryStorage();
+    let online = true;
+    const flakyFetch: typeof fetch = (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')));
+    const api = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: flakyFetch, storage });
+    const customer = await api.getCustomer(ctx);
+    expect(customer.subscriptions[0]!.latestInvoice?.paymentSecret).toBe('secret');
+
+    await storage.flushed();
+    const secretEntries = Object.entries(storage.entries).filter(([key]) => key.endsWith('.paymentSecret'));
+    expect(secretEntries.length).toBeGreaterThan(0);
+    for (const [, value] of secretEntries) expect(value).toBe('null');
+    expect(JSON.stringify(storage.entries)).not.toContain('"secret"');
+
+    // A restarted service worker, offline: the rest of the answer is intact.
+    online = false;
+    const restarted = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: flakyFetch, storage });
+    const stored = await restarted.getCustomer(ctx);
+    expect(stored.subscriptions[0]!.latestInvoice?.paymentSecret).toBeNull();
+    const withoutSecret = structuredClone(customer);
+    withoutSecret.subscriptions[0]!.latestInvoice!.paymentSecret = null;
+    expect(stored).toEqual(withoutSecret);
   });
 });
