@@ -1,7 +1,7 @@
 // The seam between the Stigg call semantics (./calls.ts: documents, variables, mappers,
 // failure wording) and whatever runs GraphQL: the engine's urql client, reached from
-// the page through an engine request. Types and one shared rule (which fields are
-// secrets), so the engine imports none of the semantics.
+// the page through an engine request. Types only, so the engine imports none of the
+// semantics.
 
 /**
  * One GraphQL operation to run. `stored` queries go through the offline cache (the last
@@ -15,12 +15,6 @@ export interface GraphqlOperation {
   document: string;
   variables: Record<string, unknown>;
 }
-
-/**
- * Fields whose values are secrets (a payment intent's client secret): handed to the
- * caller, never written to storage. A stored answer carries null in their place.
- */
-export const SECRET_FIELDS: readonly string[] = ['paymentSecret'];
 
 /** Who a call is for. `customerToken` overrides the configured one for this call. */
 export interface ApiContext {

@@ -2,7 +2,9 @@
 // escaped): a secret field's value is written as null, so no storage adapter ever sees
 // it. The running cache keeps the real value in memory for online answers.
 import type { SerializedEntries, StorageAdapter } from '@urql/exchange-graphcache';
-import { SECRET_FIELDS } from '../../core/stigg-calls/operation';
+
+/** Fields whose values are secrets (a payment intent's client secret): never written to storage. */
+const SECRET_FIELDS: readonly string[] = ['paymentSecret'];
 
 const fieldKeyOf = (entryKey: string) => entryKey.slice(entryKey.indexOf('.') + 1);
 
