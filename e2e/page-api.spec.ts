@@ -162,6 +162,41 @@ test('switching customers never shows the previous customer’s data', async ({ 
   expect(await page.evaluate(() => window.stigg.getMeteredEntitlement({ featureId: 'feature-demo-03' }).isFallback)).toBe(true);
 });
 
+/** How many keys in the origin's Gatehouse database name the customer: stored answers of the Stigg calls, and entitlement snapshots. */
+const storedFor = (page: Page, customerId: string) =>
+  page.evaluate(async (customerId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('gatehouse');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const countNaming = (store: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAllKeys();
+        request.onsuccess = () => resolve(request.result.filter((key) => JSON.stringify(key).includes(customerId)).length);
+        request.onerror = () => reject(request.error);
+      });
+    const counts = { answers: await countNaming('graphcache'), snapshots: await countNaming('snapshots') };
+    db.close();
+    return counts;
+  }, customerId);
+
+test('signing out with purgeStoredData leaves nothing of that customer in storage, and keeps the others', async ({ page, emulator }) => {
+  await openDemo(page, emulator);
+  await page.evaluate(async () => {
+    await window.stigg.getCustomer();
+    await window.stigg.setCustomerId('customer-demo-02');
+    await window.stigg.getCustomer();
+  });
+  await expect.poll(async () => Object.values(await storedFor(page, 'customer-demo-02')).every((count) => count > 0)).toBe(true);
+
+  await page.evaluate(() => window.stigg.clearCustomer({ purgeStoredData: true }));
+  await expect.poll(() => storedFor(page, 'customer-demo-02')).toEqual({ answers: 0, snapshots: 0 });
+  const kept = await storedFor(page, 'customer-demo-01');
+  expect(kept.answers).toBeGreaterThan(0);
+  expect(kept.snapshots).toBeGreaterThan(0);
+});
+
 test('a reset period crossed while offline starts counting from zero', async ({ page, context, emulator }) => {
   // The page's clock is moved below; workers and the service worker keep real time.
   await page.clock.install();

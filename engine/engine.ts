@@ -145,6 +145,7 @@ export class Engine {
         await this.partitions.purge(request.connection);
         await this.outbox.purge(key);
         await this.store.purgePartition(key);
+        await this.graphql.purge(request.connection);
         return null;
       }
     }

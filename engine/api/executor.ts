@@ -5,7 +5,7 @@
 import { Client, fetchExchange, type CombinedError, type Exchange } from '@urql/core';
 import { offlineExchange, type KeyingConfig, type StorageAdapter } from '@urql/exchange-graphcache';
 import type { ApiContext, ExecuteOperation, OperationErrorCode } from '../../core/stigg-calls/operation';
-import { withoutSecrets } from './storage-without-secrets';
+import { signallingHydration, withoutSecrets } from './cache-storage';
 import { HttpStatusError, isUnreachable, requestHeaders, timedFetch } from './transport';
 
 export interface GraphqlExecutorConfig {
@@ -56,10 +56,11 @@ export function createGraphqlExecutor(config: GraphqlExecutorConfig): ExecuteOpe
     new Client({ url: `${config.baseUri}/graphql`, exchanges, requestPolicy: 'network-only', ...fetchOptions });
 
   const network = clientWith([fetchExchange]);
-  const cached = config.storage
+  const { storage, hydrated } = config.storage ? signallingHydration(withoutSecrets(config.storage)) : {};
+  const cached = storage
     ? clientWith([
         offlineExchange({
-          storage: withoutSecrets(config.storage),
+          storage,
           keys: embedEveryType,
           // No schema is shipped (bytes), so union fragments are matched heuristically and
           // graphcache warns about it on every union value: nothing it logs is passed on.
@@ -84,6 +85,7 @@ export function createGraphqlExecutor(config: GraphqlExecutorConfig): ExecuteOpe
       clientVersion: config.clientVersion ?? CLIENT_VERSION,
     });
     const client = kind === 'query' && cache === 'stored' ? cached : network;
+    if (client === cached) await hydrated;
     const result = await client[kind](document, variables, { fetchOptions: { headers } }).toPromise();
     const offlineError = offlineErrors.get(result.operation.key);
     offlineErrors.delete(result.operation.key);

@@ -116,7 +116,7 @@ describe('storage failures: the engine keeps working from memory', () => {
 });
 
 describe('graphcache storage adapter', () => {
-  it('persists entries per namespace, deletes undefined ones, keeps metadata and relays reconnects', async () => {
+  it('persists entries per namespace, deletes undefined ones, keeps metadata, relays reconnects and drops writes once closed', async () => {
     const w = world();
     // A far-off open timeout: the virtual clock must not give up on a slow (loaded) machine's real I/O.
     const store = new EngineStore(defaultEnvironment(w.environment()), { databaseName: 'gc', openTimeoutMs: 2 * FAR_OFF_MS });
@@ -139,8 +139,14 @@ describe('graphcache storage adapter', () => {
     a.onOnline!(online);
     connectivity.set(true);
     expect(online).toHaveBeenCalledTimes(1);
-    a.onCacheHydrated!();
-    await a.hydrated;
+
+    // A closed adapter (its cache discarded) drops late writes.
+    a.close();
+    await w.settle(a.writeData({ 'Query.late': '3' }));
+    a.writeMetadata!([]);
+    await w.settle(new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(await w.settle(a.readData())).toEqual({ 'Customer:1': '{"id":1}' });
+    expect(await w.settle(a.readMetadata!())).toEqual([{ query: 'mutation M { m }', variables: {} }]);
     store.close();
   });
 });
