@@ -2,11 +2,12 @@
 // urql. With a storage adapter, `stored` queries go through graphcache's offline
 // exchange: answers come from the network when it answers, and from the last stored
 // answer when it does not. `fresh` queries and mutations always go to the network.
-import { Client, fetchExchange, type CombinedError, type Exchange } from '@urql/core';
+import { Client, type CombinedError, type Exchange } from '@urql/core';
 import { offlineExchange, type KeyingConfig, type StorageAdapter } from '@urql/exchange-graphcache';
 import type { ApiContext, ExecuteOperation, OperationErrorCode } from '../../core/stigg-calls/operation';
 import { signallingHydration, withoutSecrets } from './cache-storage';
-import { HttpStatusError, isUnreachable, requestHeaders, timedFetch } from './transport';
+import { postExchange } from './post-exchange';
+import { HttpStatusError, isUnreachable, requestHeaders, timedPost } from './transport';
 
 export interface GraphqlExecutorConfig {
   baseUri: string;
@@ -51,11 +52,10 @@ export function createGraphqlExecutor(config: GraphqlExecutorConfig): ExecuteOpe
   const baseFetch = config.fetch ?? ((input, init) => fetch(input, init));
   const offlineErrors = new Map<number, Error>();
 
-  const fetchOptions = { fetch: timedFetch(baseFetch, config.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS), preferGetMethod: false as const };
-  const clientWith = (exchanges: Exchange[]) =>
-    new Client({ url: `${config.baseUri}/graphql`, exchanges, requestPolicy: 'network-only', ...fetchOptions });
+  const post = postExchange(timedPost(baseFetch, config.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS));
+  const clientWith = (exchanges: Exchange[]) => new Client({ url: `${config.baseUri}/graphql`, exchanges, requestPolicy: 'network-only' });
 
-  const network = clientWith([fetchExchange]);
+  const network = clientWith([post]);
   const { storage, hydrated } = config.storage ? signallingHydration(withoutSecrets(config.storage)) : {};
   const cached = storage
     ? clientWith([
@@ -72,7 +72,7 @@ export function createGraphqlExecutor(config: GraphqlExecutorConfig): ExecuteOpe
             return offline;
           },
         }),
-        fetchExchange,
+        post,
       ])
     : network;
 

@@ -1,6 +1,7 @@
 // The HTTP leg of every GraphQL call: headers as the official SDK sends them, a timeout
 // over the whole exchange (headers and body), and failed statuses reported the way the
 // official's Apollo link reports them, so error messages match.
+import type { PostJson } from './post-exchange';
 
 export const SDK_SOURCE = 'JS_CLIENT_SDK';
 
@@ -15,13 +16,13 @@ export interface Credentials {
 export function requestHeaders(operationName: string, credentials: Credentials): Record<string, string> {
   const headers: Record<string, string> = {
     accept: '*/*',
-    'X-API-KEY': credentials.apiKey,
+    'x-api-key': credentials.apiKey,
     'x-graphql-operation-name': operationName,
     source: SDK_SOURCE,
     'apollographql-client-name': credentials.clientName,
     'apollographql-client-version': credentials.clientVersion,
   };
-  if (credentials.customerToken) headers['X-CUSTOMER-KEY'] = credentials.customerToken;
+  if (credentials.customerToken) headers['x-customer-key'] = credentials.customerToken;
   return headers;
 }
 
@@ -50,8 +51,8 @@ export class RequestTimeoutError extends Error {
 export const isUnreachable = (error: unknown): boolean =>
   !!error && !(error instanceof HttpStatusError && error.status < 500);
 
-/** Throws what Apollo would throw for this answer; GraphQL answers pass. */
-function checkAnswer(status: number, body: string): void {
+/** The parsed answer; throws what Apollo would throw for an answer that is not a GraphQL result. */
+function parseAnswer(status: number, body: string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -61,13 +62,14 @@ function checkAnswer(status: number, body: string): void {
   // Apollo still surfaces the GraphQL errors when a failed status carries `{data, errors}`.
   const graphQLAnswer = typeof json === 'object' && json !== null && 'data' in json && 'errors' in json;
   if (status >= 300 && !graphQLAnswer) throw new HttpStatusError(status);
+  return json;
 }
 
-/** A fetch that times out after `timeoutMs` and throws HttpStatusError for failed statuses. */
-export function timedFetch(baseFetch: typeof fetch, timeoutMs: number): typeof fetch {
-  return async (input, init) => {
+/** Posts with a timeout over the whole exchange (headers and body) and resolves with the parsed answer. */
+export function timedPost(baseFetch: typeof fetch, timeoutMs: number): PostJson {
+  return async (url, init) => {
     const controller = new AbortController();
-    const outer = init?.signal;
+    const outer = init.signal;
     const abort = () => controller.abort(outer?.reason);
     if (outer?.aborted) abort();
     outer?.addEventListener('abort', abort);
@@ -77,12 +79,8 @@ export function timedFetch(baseFetch: typeof fetch, timeoutMs: number): typeof f
       controller.abort();
     }, timeoutMs);
     try {
-      const response = await baseFetch(input, { ...init, signal: controller.signal });
-      // Read the body here so the timeout covers it too.
-      const body = await response.text();
-      checkAnswer(response.status, body);
-      // A null-body status (204, 304) must not be given a body.
-      return new Response(body || null, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const response = await baseFetch(url, { ...init, signal: controller.signal });
+      return parseAnswer(response.status, await response.text());
     } catch (error) {
       throw timedOut ? new RequestTimeoutError(timeoutMs) : error;
     } finally {
