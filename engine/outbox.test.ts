@@ -164,7 +164,7 @@ describe('engine outbox', () => {
     await world.settle(restarted.settled());
     const sent = world.requests('graphql');
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.headers['X-CUSTOMER-KEY']).toBe('token-1');
+    expect(sent[0]!.headers['x-customer-key']).toBe('token-1');
   });
 
   it('purge deletes a partition’s queued reports', async () => {

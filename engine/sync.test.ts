@@ -53,12 +53,12 @@ describe('engine sync: coalescing', () => {
     await ask(engine, { type: 'sync', connection: connection({ customerToken: 'secret-token', resourceId: 'r 1' }), ttlMs: TTL });
     const [edge] = world.requests();
     expect(edge!.url).toBe('https://edge.test/v1/c/customer-1/entitlements.json?resourceId=r%201');
-    expect(edge!.headers).toMatchObject({ 'X-API-KEY': 'client-key', 'X-API-VERSION': '1', source: 'JS_CLIENT_SDK', 'X-CUSTOMER-KEY': 'secret-token' });
+    expect(edge!.headers).toMatchObject({ 'x-api-key': 'client-key', 'X-API-VERSION': '1', source: 'JS_CLIENT_SDK', 'x-customer-key': 'secret-token' });
 
     await sync(engine, { force: true });
     const graphql = world.requests('graphql')[0]!;
     expect(graphql.url).toBe('https://api.test/graphql');
-    expect(graphql.headers).toMatchObject({ 'X-API-KEY': 'client-key', 'x-graphql-operation-name': 'GetEntitlements', source: 'JS_CLIENT_SDK' });
+    expect(graphql.headers).toMatchObject({ 'x-api-key': 'client-key', 'x-graphql-operation-name': 'GetEntitlements', source: 'JS_CLIENT_SDK' });
     expect(graphql.body).toMatchObject({ operationName: 'GetEntitlements', variables: { query: { customerId: 'customer-1' } } });
     expect((graphql.body as { query: string }).query).toContain('entitlements:cachedEntitlements(query:$query)');
   });

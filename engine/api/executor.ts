@@ -7,7 +7,8 @@ import { offlineExchange, type KeyingConfig, type StorageAdapter } from '@urql/e
 import type { ApiContext, ExecuteOperation, OperationErrorCode } from '../../core/stigg-calls/operation';
 import { signallingHydration, withoutSecrets } from './cache-storage';
 import { postExchange } from './post-exchange';
-import { HttpStatusError, isUnreachable, requestHeaders, timedPost } from './transport';
+import { stiggHeaders } from '../transport/headers';
+import { HttpStatusError, isUnreachable, timedPost } from './transport';
 
 export interface GraphqlExecutorConfig {
   baseUri: string;
@@ -78,12 +79,13 @@ export function createGraphqlExecutor(config: GraphqlExecutorConfig): ExecuteOpe
 
   return async ({ kind, cache, document, variables }, ctx: ApiContext) => {
     const operationName = /(?:query|mutation) (\w+)/.exec(document)?.[1] ?? '';
-    const headers = requestHeaders(operationName, {
+    const caller = {
       apiKey: config.apiKey,
-      customerToken: ctx?.customerToken ?? config.customerToken,
+      customerToken: ctx?.customerToken ?? config.customerToken ?? undefined,
       clientName: config.clientName ?? CLIENT_NAME,
       clientVersion: config.clientVersion ?? CLIENT_VERSION,
-    });
+    };
+    const headers = stiggHeaders(caller, operationName);
     const client = kind === 'query' && cache === 'stored' ? cached : network;
     if (client === cached) await hydrated;
     const result = await client[kind](document, variables, { fetchOptions: { headers } }).toPromise();

@@ -1,30 +1,7 @@
-// The HTTP leg of every GraphQL call: headers as the official SDK sends them, a timeout
-// over the whole exchange (headers and body), and failed statuses reported the way the
-// official's Apollo link reports them, so error messages match.
+// The HTTP leg of every GraphQL call: a timeout over the whole exchange (headers and
+// body), and failed statuses reported the way the official's Apollo link reports them, so
+// error messages match.
 import type { PostJson } from './post-exchange';
-
-export const SDK_SOURCE = 'JS_CLIENT_SDK';
-
-export interface Credentials {
-  apiKey: string;
-  customerToken?: string | null;
-  clientName: string;
-  clientVersion: string;
-}
-
-/** Headers of one operation; the operation name is repeated in a header for routing. */
-export function requestHeaders(operationName: string, credentials: Credentials): Record<string, string> {
-  const headers: Record<string, string> = {
-    accept: '*/*',
-    'x-api-key': credentials.apiKey,
-    'x-graphql-operation-name': operationName,
-    source: SDK_SOURCE,
-    'apollographql-client-name': credentials.clientName,
-    'apollographql-client-version': credentials.clientVersion,
-  };
-  if (credentials.customerToken) headers['x-customer-key'] = credentials.customerToken;
-  return headers;
-}
 
 /**
  * An answer that is not a GraphQL result: a body that is not JSON (worded as the parser

@@ -5,9 +5,8 @@ import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
 import type { Connection } from '../../core/protocol';
 import { entitlementsFromBody } from '../../core/wire';
 import type { EngineEnvironment } from '../environment';
+import { stiggHeaders } from './headers';
 import { exchange, readJson, RequestFailure } from './http';
-
-const SOURCE = 'JS_CLIENT_SDK';
 
 const FEATURE = 'featureType meterType featureUnits featureUnitsPlural description displayName refId';
 const RESET_PERIOD_CONFIGURATION =
@@ -15,25 +14,6 @@ const RESET_PERIOD_CONFIGURATION =
 export const GET_ENTITLEMENTS = `query GetEntitlements($query:FetchEntitlementsQuery!){entitlements:cachedEntitlements(query:$query){__typename isGranted accessDeniedReason customerId resourceId usageLimit hasUnlimitedUsage hasSoftLimit currentUsage requestedUsage entitlementUpdatedAt usageUpdatedAt usagePeriodAnchor usagePeriodStart usagePeriodEnd nextResetDate resetPeriod resetPeriodConfiguration${RESET_PERIOD_CONFIGURATION} feature{__typename ${FEATURE} unitTransformation{divide round}}}}`;
 export const REPORT_ENTITLEMENT_CHECK =
   'mutation ReportEntitlementCheckRequested($entitlementCheckRequested:EntitlementCheckRequested!){reportEntitlementCheckRequested(entitlementCheckRequested:$entitlementCheckRequested)}';
-
-type Caller = Pick<Connection, 'apiKey' | 'customerToken' | 'clientName' | 'clientVersion'>;
-
-function commonHeaders(caller: Caller): Record<string, string> {
-  const headers: Record<string, string> = { 'X-API-KEY': caller.apiKey, source: SOURCE };
-  if (caller.customerToken) headers['X-CUSTOMER-KEY'] = caller.customerToken;
-  return headers;
-}
-
-function graphqlHeaders(caller: Caller, operationName: string): Record<string, string> {
-  const headers: Record<string, string> = {
-    ...commonHeaders(caller),
-    'Content-Type': 'application/json',
-    'x-graphql-operation-name': operationName,
-  };
-  if (caller.clientName) headers['apollographql-client-name'] = caller.clientName;
-  if (caller.clientVersion) headers['apollographql-client-version'] = caller.clientVersion;
-  return headers;
-}
 
 export type EntitlementsAnswer =
   | { kind: 'data'; entitlements: unknown[]; etag?: string | undefined }
@@ -64,7 +44,7 @@ export function fetchEdgeEntitlements(
   etag: string | undefined,
   timeoutMs: number,
 ): Promise<EntitlementsAnswer> {
-  const headers = { ...commonHeaders(connection), 'X-API-VERSION': '1' } as Record<string, string>;
+  const headers = { ...stiggHeaders(connection), 'X-API-VERSION': '1' } as Record<string, string>;
   if (etag) headers['If-None-Match'] = etag;
   return exchange<EntitlementsAnswer>(env, {
     url: edgeEntitlementsUrl(connection),
@@ -96,7 +76,7 @@ export function fetchGraphqlEntitlements(
     url: graphqlUrl(connection.baseUri),
     init: {
       method: 'POST',
-      headers: graphqlHeaders(connection, 'GetEntitlements'),
+      headers: stiggHeaders(connection, 'GetEntitlements'),
       body: JSON.stringify({ operationName: 'GetEntitlements', variables: { query }, query: GET_ENTITLEMENTS }),
       credentials: 'omit',
     },
@@ -137,7 +117,7 @@ export function sendCheckReports(
     url: graphqlUrl(target.baseUri),
     init: {
       method: 'POST',
-      headers: graphqlHeaders({ ...target, customerToken }, 'ReportEntitlementCheckRequested'),
+      headers: stiggHeaders({ ...target, customerToken }, 'ReportEntitlementCheckRequested'),
       body: JSON.stringify(operations),
       credentials: 'omit',
     },
