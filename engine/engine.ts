@@ -2,7 +2,7 @@
 // of the network and of IndexedDB for every tab. `handle` takes a validated
 // EngineRequest and answers its value, or throws an Error whose message the page shows;
 // `reply` gives the same answer as it crosses to another host.
-import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../core/outbox-policy';
+import { DEFAULT_OUTBOX_LIMITS } from '../core/outbox-policy';
 import { partitionKey } from '../core/partition';
 import { messageOf } from '../core/messages';
 import type { EngineReply, EngineRequest, SyncStatus } from '../core/protocol';
@@ -15,19 +15,14 @@ import { LocalUsage } from './local-usage';
 import { Outbox } from './outbox';
 import { Partitions } from './partitions';
 import { StatusBoard } from './status';
-import { EngineStore, type EngineStoreOptions } from './storage/engine-store';
+import { EngineStore } from './storage/engine-store';
+import type { EngineSettings } from './settings';
 import { EntitlementsSync, type SyncLimits } from './sync';
 
-export interface EngineOptions {
+export interface EngineOptions extends EngineSettings {
   host: SyncStatus['host'];
-  environment?: Partial<EngineEnvironment>;
-  storage?: EngineStoreOptions;
   /** Builds the executor that runs `graphql` requests (engine/api's createGraphqlExecutor). */
   graphql?: GraphqlExecutorFactory;
-  /** Whether the network is reachable at start; pages relay changes. */
-  online?: boolean;
-  sync?: Partial<SyncLimits>;
-  outbox?: Partial<OutboxLimits>;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {

@@ -3,7 +3,7 @@
 //   installGatehouse(self);
 // Apps without a service worker register the ready-made one built from sw/sw.ts.
 // docs/engine.md shows the Workbox case.
-import type { EngineOptions } from '../engine/engine';
+import type { EngineSettings } from '../engine/settings';
 import { startEngine } from '../engine/start';
 import { recordActivations } from './activation-record';
 import { serveEngineRequests } from './engine-messages';
@@ -13,7 +13,7 @@ export interface GatehouseWorkerOptions {
   /** IndexedDB database name; defaults to 'gatehouse'. The page's warm start reads the default one. */
   databaseName?: string;
   /** Engine settings (timeouts, retry policy, outbox bounds); mostly for tests. */
-  engine?: Partial<Omit<EngineOptions, 'host'>>;
+  engine?: EngineSettings;
 }
 
 export function installGatehouse(scope: ServiceWorkerGlobalScope, options: GatehouseWorkerOptions = {}): void {
