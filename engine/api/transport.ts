@@ -1,6 +1,7 @@
 // The HTTP leg of every GraphQL call: a timeout over the whole exchange (headers and
 // body), and failed statuses reported the way the official's Apollo link reports them, so
 // error messages match.
+import { withDeadline, type Timers } from '../transport/deadline';
 import type { PostJson } from './post-exchange';
 
 /**
@@ -43,26 +44,14 @@ function parseAnswer(status: number, body: string): unknown {
 }
 
 /** Posts with a timeout over the whole exchange (headers and body) and resolves with the parsed answer. */
-export function timedPost(baseFetch: typeof fetch, timeoutMs: number): PostJson {
-  return async (url, init) => {
-    const controller = new AbortController();
-    const outer = init.signal;
-    const abort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) abort();
-    outer?.addEventListener('abort', abort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      const response = await baseFetch(url, { ...init, signal: controller.signal });
-      return parseAnswer(response.status, await response.text());
-    } catch (error) {
-      throw timedOut ? new RequestTimeoutError(timeoutMs) : error;
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', abort);
-    }
-  };
+export function timedPost(baseFetch: typeof fetch, timeoutMs: number, timers: Timers = globalThis): PostJson {
+  return (url, init) =>
+    withDeadline(
+      { timers, timeoutMs, signal: init.signal },
+      async (signal) => {
+        const response = await baseFetch(url, { ...init, signal });
+        return parseAnswer(response.status, await response.text());
+      },
+      (error, timedOut) => (timedOut ? new RequestTimeoutError(timeoutMs) : error),
+    );
 }

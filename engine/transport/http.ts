@@ -3,6 +3,7 @@
 import { messageOf } from '../../core/messages';
 import { classifyStatus, parseRetryAfter, type FailureKind } from '../../core/sync-policy';
 import type { EngineEnvironment } from '../environment';
+import { withDeadline } from './deadline';
 
 export class RequestFailure extends Error {
   override readonly name = 'RequestFailure';
@@ -26,36 +27,22 @@ export interface Exchange<T> {
 }
 
 /** Sends a request; resolves with `read`'s result or rejects with a RequestFailure. */
-export async function exchange<T>(env: EngineEnvironment, { url, init, timeoutMs, read }: Exchange<T>): Promise<T> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = env.setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+export function exchange<T>(env: EngineEnvironment, { url, init, timeoutMs, read }: Exchange<T>): Promise<T> {
   const what = `${init.method ?? 'GET'} ${url}`;
-  try {
-    let response: Response;
-    try {
-      response = await env.fetch(url, { ...init, signal: controller.signal });
-    } catch (error) {
-      throw networkFailure(what, error, timedOut, timeoutMs);
-    }
-    const kind = classifyStatus(response.status);
-    if (kind !== 'ok') {
-      void response.body?.cancel().catch(() => undefined);
-      const retryAfterMs = kind === 'throttled' ? parseRetryAfter(response.headers.get('Retry-After'), env.now()) : null;
-      throw new RequestFailure(`${what} answered HTTP ${response.status}`, kind, response.status, retryAfterMs);
-    }
-    try {
-      return await read(response);
-    } catch (error) {
-      if (error instanceof RequestFailure) throw error;
-      throw networkFailure(what, error, timedOut, timeoutMs);
-    }
-  } finally {
-    env.clearTimeout(timer);
-  }
+  return withDeadline(
+    { timers: env, timeoutMs },
+    async (signal) => {
+      const response = await env.fetch(url, { ...init, signal });
+      const kind = classifyStatus(response.status);
+      if (kind !== 'ok') {
+        void response.body?.cancel().catch(() => undefined);
+        const retryAfterMs = kind === 'throttled' ? parseRetryAfter(response.headers.get('Retry-After'), env.now()) : null;
+        throw new RequestFailure(`${what} answered HTTP ${response.status}`, kind, response.status, retryAfterMs);
+      }
+      return read(response);
+    },
+    (error, timedOut) => (error instanceof RequestFailure ? error : networkFailure(what, error, timedOut, timeoutMs)),
+  );
 }
 
 function networkFailure(what: string, error: unknown, timedOut: boolean, timeoutMs: number): RequestFailure {
