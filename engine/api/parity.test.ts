@@ -6,12 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { buildSchema, graphql } from 'graphql';
 import Stigg, { LogLevel } from '@stigg/js-client-sdk';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StiggApi } from '../../core/stigg-calls/calls';
 import type { ApiContext } from '../../core/stigg-calls/operation';
 import { createStiggApi } from './testing/stigg-api';
 import * as fixtures from '../../core/stigg-calls/testing/fixtures';
 import { createMemoryStorage } from './testing/memoryStorage';
+import { cuttableNetwork, persistAsInProduction } from './testing/offline';
 
 const schema = buildSchema(readFileSync(new URL('../../server/schema.graphql', import.meta.url), 'utf8'));
 
@@ -272,15 +273,12 @@ describe('the wire', () => {
 });
 
 describe('the offline cache', () => {
-  // Graphcache skips persisting under NODE_ENV=test.
-  beforeAll(() => void vi.stubEnv('NODE_ENV', 'development'));
-  afterAll(() => void vi.unstubAllEnvs());
+  persistAsInProduction();
 
   it('never stores a payment secret: online answers carry it, stored answers carry null', async () => {
     const storage = createMemoryStorage();
-    let online = true;
-    const flakyFetch: typeof fetch = (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')));
-    const api = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: flakyFetch, storage });
+    const network = cuttableNetwork();
+    const api = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: network.fetch, storage });
     const customer = await api.getCustomer(ctx);
     expect(customer.subscriptions[0]!.latestInvoice?.paymentSecret).toBe('secret');
 
@@ -291,8 +289,8 @@ describe('the offline cache', () => {
     expect(JSON.stringify(storage.entries)).not.toContain('"secret"');
 
     // A restarted service worker, offline: the rest of the answer is intact.
-    online = false;
-    const restarted = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: flakyFetch, storage });
+    network.cut();
+    const restarted = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: network.fetch, storage });
     const stored = await restarted.getCustomer(ctx);
     expect(stored.subscriptions[0]!.latestInvoice?.paymentSecret).toBeNull();
     const withoutSecret = structuredClone(customer);

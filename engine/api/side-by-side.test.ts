@@ -2,12 +2,13 @@
 // give the same result. `__typename` is ignored: Apollo adds it to the official's results,
 // Gatehouse leaves it out by design.
 import Stigg, { LogLevel } from '@stigg/js-client-sdk';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../server/index';
 import type { StiggApi } from '../../core/stigg-calls/calls';
 import type { ApiContext } from '../../core/stigg-calls/operation';
 import { createStiggApi } from './testing/stigg-api';
 import { createMemoryStorage } from './testing/memoryStorage';
+import { cuttableNetwork, persistAsInProduction } from './testing/offline';
 
 const CUSTOMER = 'customer-demo-01';
 
@@ -143,25 +144,22 @@ describe('createStiggApi gives the official SDK results', () => {
 });
 
 describe('offline', () => {
-  // Graphcache skips persisting under NODE_ENV=test.
-  beforeAll(() => void vi.stubEnv('NODE_ENV', 'development'));
-  afterAll(() => void vi.unstubAllEnvs());
+  persistAsInProduction();
 
   it('serves the last stored answer when the network fails', async () => {
     const storage = createMemoryStorage();
-    let online = true;
-    const flakyFetch: typeof fetch = (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')));
-    const first = createStiggApi({ baseUri: emu.url, apiKey: 'client-demo-key', fetch: flakyFetch, storage });
+    const network = cuttableNetwork();
+    const first = createStiggApi({ baseUri: emu.url, apiKey: 'client-demo-key', fetch: network.fetch, storage });
     const paywall = await first.getPaywall(ctx);
     const customer = await first.getCustomer(ctx);
 
-    online = false;
+    network.cut();
     expect(await first.getPaywall(ctx)).toEqual(paywall);
     expect(await first.getCustomer(ctx)).toEqual(customer);
 
     // A new client (a restarted service worker) rehydrates from the same storage.
     await storage.flushed();
-    const restarted = createStiggApi({ baseUri: emu.url, apiKey: 'client-demo-key', fetch: flakyFetch, storage });
+    const restarted = createStiggApi({ baseUri: emu.url, apiKey: 'client-demo-key', fetch: network.fetch, storage });
     expect(await restarted.getPaywall(ctx)).toEqual(paywall);
     expect(await restarted.getCustomer(ctx)).toEqual(customer);
 
