@@ -111,6 +111,7 @@ export class GatehouseClient {
   /** Starts loading: the SDK configuration and, unless lazy, the configured customer. */
   start(): void {
     if (this.config.offline) {
+      this.watermark = true; // as the official's offline mode reports it
       this.setInitState({ kind: 'ready' });
       return;
     }
@@ -188,6 +189,7 @@ export class GatehouseClient {
   }
 
   async setCustomerId(customerId: string, customerToken: string | null = null, resourceId: string | null = null): Promise<void> {
+    if (this.config.offline) return;
     if (
       this.globalView &&
       customerId === this.globalView.connection.customerId &&
@@ -229,6 +231,7 @@ export class GatehouseClient {
   }
 
   async setResource(resourceId: string): Promise<void> {
+    if (this.config.offline) return;
     const customerId = this.globalView?.connection.customerId;
     if (!customerId) {
       throw new Error('`setResource` must be called when customer was set, did you forget to call `setCustomerId`?');
@@ -242,6 +245,7 @@ export class GatehouseClient {
   }
 
   clearResource(): void {
+    if (this.config.offline) return;
     if (!this.globalView) {
       throw new Error('`clearResource` must be called when customer was set, did you forget to call `setCustomerId`?');
     }
@@ -405,7 +409,7 @@ export class GatehouseClient {
   async getEntitlements(resourceId?: string): Promise<Entitlement[]> {
     const { guard } = await loadRemoteCalls();
     return guard(this.logger, 'get entitlements', async () => {
-      if (!this.globalView) throw new Error(NO_CUSTOMER_MESSAGE);
+      if (!this.globalView && !this.config.offline) throw new Error(NO_CUSTOMER_MESSAGE);
       const view = this.viewFor(resourceId);
       if (!view) return fallbackEntitlementList(this.config.entitlementsFallback) as Entitlement[];
       await view.sync(false).catch((error) => {

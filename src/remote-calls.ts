@@ -3,11 +3,13 @@
 // variables, result mappers, failure wording) run here, from core/stigg-calls; their
 // GraphQL operations go to the engine as `graphql` requests, which runs them with urql
 // and its offline cache. Failures reject with the official `Failed to <do X>. Error:
-// <cause>` messages.
+// <cause>` messages. A client initialized with `offline: true` gets the official's
+// offline stand-ins instead, and never reaches the engine.
 import type { CustomerData } from '../core/api-model';
 import type { Connection, ConnectionWithoutCustomer, EngineRequest } from '../core/protocol';
 import { isLocalUsageRecord } from '../core/records';
 import { createStiggCalls, type StiggApi } from '../core/stigg-calls/calls';
+import { offlineAnswer } from '../core/stigg-calls/offline-answers';
 import { withCustomerMethods } from '../core/stigg-calls/mappers/customer-methods';
 import type { ApiContext, ExecuteOperation } from '../core/stigg-calls/operation';
 import { checkoutFromUrl, pollForSubscription } from './checkout';
@@ -95,7 +97,7 @@ function callsFor(client: ClientContext): StiggApi<CallContext> {
 
 export function callRemote(client: ClientContext, method: RemoteMethod, args: unknown): Promise<unknown> {
   return guard(client.logger, ACTIONS[method], async () => {
-    if (client.offline) throw new Error('the client was initialized with offline: true');
+    if (client.offline) return withCustomers(method, offlineAnswer(method, new Date()));
     const view = client.customerView();
     if (!view && !CUSTOMER_OPTIONAL.has(method)) throw new Error(NO_CUSTOMER_MESSAGE);
     const connection: Connection | ConnectionWithoutCustomer = view ? view.connection : client.anonymousConnection();
@@ -114,6 +116,7 @@ export interface RecordUsage {
 /** Records local usage through the engine (which checks the limit) and applies it to the view at once. */
 export function recordUsage(client: ClientContext, params: RecordUsage): Promise<void> {
   return guard(client.logger, 'record usage', async () => {
+    if (client.offline) throw new Error('the client was initialized with offline: true');
     const { featureId, value, resourceId } = params ?? ({} as RecordUsage);
     if (typeof featureId !== 'string' || featureId === '') throw new TypeError('featureId must be a non-empty string');
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TypeError('value must be a positive number');
@@ -136,6 +139,7 @@ export async function waitForCheckoutCompleted(
   { timeoutMs = 15_000, refreshOnComplete = true }: { timeoutMs?: number; refreshOnComplete?: boolean },
   refresh: () => Promise<void>,
 ): Promise<unknown> {
+  if (client.offline) return null;
   if (typeof location === 'undefined') throw new Error('`waitForCheckoutCompleted` was called, but `window` is not defined');
   const checkout = checkoutFromUrl(location.search);
   if (!checkout) {
