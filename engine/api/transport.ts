@@ -1,7 +1,7 @@
 // The HTTP leg of every GraphQL call: a timeout over the whole exchange (headers and
 // body), and failed statuses reported the way the official's Apollo link reports them, so
 // error messages match.
-import { withDeadline, type Timers } from '../transport/deadline';
+import { withDeadline } from '../transport/deadline';
 import type { PostJson } from './post-exchange';
 
 /**
@@ -44,10 +44,10 @@ function parseAnswer(status: number, body: string): unknown {
 }
 
 /** Posts with a timeout over the whole exchange (headers and body) and resolves with the parsed answer. */
-export function timedPost(baseFetch: typeof fetch, timeoutMs: number, timers: Timers = globalThis): PostJson {
+export function timedPost(baseFetch: typeof fetch, timeoutMs: number): PostJson {
   return (url, init) =>
     withDeadline(
-      { timers, timeoutMs, signal: init.signal },
+      { timers: globalThis, timeoutMs, signal: init.signal },
       async (signal) => {
         const response = await baseFetch(url, { ...init, signal });
         return parseAnswer(response.status, await response.text());
