@@ -12,6 +12,7 @@ import { bundleSizes } from './metrics/bundle';
 import { failureRecovery } from './metrics/failure-recovery';
 import { getterThroughput } from './metrics/getter';
 import { longTasks } from './metrics/long-tasks';
+import { memory } from './metrics/memory';
 import { tabPropagation } from './metrics/tab-propagation';
 import { tenTabs } from './metrics/ten-tabs';
 import { warmStart } from './metrics/warm-start';
@@ -24,6 +25,7 @@ const MODULES: Record<string, MetricModule> = {
   getter: getterThroughput,
   bundle: bundleSizes,
   longtasks: longTasks,
+  memory,
   propagation: tabPropagation,
   recovery: failureRecovery,
 };

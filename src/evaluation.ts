@@ -32,6 +32,11 @@ export class Evaluation {
     for (const listener of this.listeners) listener(partitionKey, table);
   }
 
+  /** The inputs last given for a partition, while it is evaluated. */
+  inputsFor(partitionKey: string): PartitionInputs | undefined {
+    return this.inputs.get(partitionKey);
+  }
+
   get where(): 'worker' | 'page' {
     return this.remote ? 'worker' : 'page';
   }

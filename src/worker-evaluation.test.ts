@@ -1,6 +1,49 @@
+import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { feature03, guideEntitlements } from '../core/test/wire-fixtures';
+import type { DecisionTable, SnapshotRecord } from '../core/table';
+import { toSnapshot } from '../core/wire';
+import { createMeteringApi, type MeteringApi } from '../worker/metering-api';
 import { Evaluation } from './evaluation';
 import { moveEvaluationToWorker } from './worker-evaluation';
+
+const SEPT_30 = Date.parse('2022-09-30T23:00:00.000Z');
+const OCT_1 = Date.parse('2022-10-01T00:00:00.000Z');
+
+/** The metering worker's API in this process, behind a MessageChannel as a real worker is. */
+class InProcessWorker extends EventTarget {
+  static api: MeteringApi;
+  private readonly port: MessagePort;
+  constructor() {
+    super();
+    const { port1, port2 } = new MessageChannel();
+    InProcessWorker.api = createMeteringApi();
+    expose(InProcessWorker.api, port2);
+    this.port = port1;
+  }
+  postMessage(message: unknown, transfer: Transferable[] = []): void {
+    this.port.postMessage(message, transfer);
+  }
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+    if (type === 'message') this.port.addEventListener(type, listener);
+    else super.addEventListener(type, listener);
+    this.port.start();
+  }
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+    if (type === 'message') this.port.removeEventListener(type, listener);
+    else super.removeEventListener(type, listener);
+  }
+  terminate(): void {
+    this.port.close();
+  }
+}
+
+const recordOf = (fetchedAt: number, currentUsage = 2): SnapshotRecord => ({
+  partitionKey: 'p',
+  snapshot: toSnapshot([...guideEntitlements.filter((e) => e !== feature03), { ...feature03, currentUsage }], 0),
+  fetchedAt,
+});
+const inputsOf = (record: SnapshotRecord) => ({ record, localUsage: [], cacheMaxAgeMs: 90 * 86_400_000, origin: 'network' as const });
 
 /** A worker whose script never loads (a 404, a CSP refusal): it only fires `error`. */
 class UnloadableWorker extends EventTarget {
@@ -20,6 +63,7 @@ class UnloadableWorker extends EventTarget {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
   UnloadableWorker.created = [];
 });
 
@@ -44,5 +88,41 @@ describe('moveEvaluationToWorker', () => {
     const evaluation = new Evaluation();
     expect(await moveEvaluationToWorker(evaluation)).toBe(false);
     expect(evaluation.where).toBe('page');
+  });
+
+  it('gets the same tables from the worker, sharing the page’s own entitlement objects', async () => {
+    vi.useFakeTimers({ now: SEPT_30, toFake: ['Date'] });
+    vi.stubGlobal('Worker', InProcessWorker);
+    const evaluation = new Evaluation(() => Date.now());
+    const record = recordOf(SEPT_30);
+    const onPage = await evaluation.update('p', inputsOf(record));
+    expect(await moveEvaluationToWorker(evaluation)).toBe(true);
+    expect(evaluation.where).toBe('worker');
+    const fromWorker = (await evaluation.update('p', inputsOf(record)))!;
+    expect(fromWorker).toEqual(onPage);
+    expect(fromWorker.entitlements['feature-demo-01']).toBe(record.snapshot.entitlements['feature-demo-01']);
+  });
+
+  it('applies a table the worker’s clock rebuilt to the page’s record, unless the page has sent another record since', async () => {
+    vi.useFakeTimers({ now: SEPT_30, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.stubGlobal('Worker', InProcessWorker);
+    const evaluation = new Evaluation(() => Date.now());
+    const announced: (DecisionTable | null)[] = [];
+    evaluation.onTable((_key, table) => announced.push(table));
+    expect(await moveEvaluationToWorker(evaluation)).toBe(true);
+    const record = recordOf(SEPT_30);
+    await evaluation.update('p', inputsOf(record));
+
+    await vi.advanceTimersByTimeAsync(OCT_1 - SEPT_30);
+    await vi.waitFor(() => expect(announced).toHaveLength(1));
+    const rolled = announced[0]!;
+    expect(rolled.entitlements['feature-demo-03']).toMatchObject({ currentUsage: 0, usagePeriodStart: OCT_1 });
+    expect(rolled.entitlements['feature-demo-01']).toBe(record.snapshot.entitlements['feature-demo-01']);
+
+    // The worker rebuilds for a record the page no longer holds: the page ignores it.
+    InProcessWorker.api.update('p', inputsOf(recordOf(SEPT_30 + 1, 5)));
+    await vi.advanceTimersByTimeAsync(31 * 86_400_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(announced).toHaveLength(1);
   });
 });

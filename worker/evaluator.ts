@@ -12,6 +12,8 @@ export interface PartitionInputs {
 }
 
 export type TableListener = (partitionKey: string, table: DecisionTable | null) => void;
+/** Told of each table the clock rebuilt, and of the record it was built from. */
+export type RebuildListener = (partitionKey: string, table: DecisionTable | null, record: SnapshotRecord) => void;
 
 // setTimeout keeps delays in a signed 32-bit integer; longer ones fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -19,12 +21,12 @@ const MAX_TIMER_MS = 2_147_483_647;
 export class MeteringEvaluator {
   private readonly inputs = new Map<string, PartitionInputs>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private listener: TableListener | null = null;
+  private listener: RebuildListener | null = null;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Receives tables rebuilt by the clock (not those returned by `update`). */
-  onTable(listener: TableListener): void {
+  onTable(listener: RebuildListener): void {
     this.listener = listener;
   }
 
@@ -43,14 +45,15 @@ export class MeteringEvaluator {
     clearTimeout(this.timers.get(partitionKey));
     this.timers.delete(partitionKey);
     const inputs = this.inputs.get(partitionKey);
-    if (!inputs?.record) return null;
+    const record = inputs?.record;
+    if (!record) return null;
     const now = this.now();
-    const table = buildDecisionTable({ ...inputs, record: inputs.record, now });
+    const table = buildDecisionTable({ ...inputs, record, now });
     if (table && Number.isFinite(table.validUntil)) {
       const delay = Math.min(Math.max(0, table.validUntil - now), MAX_TIMER_MS);
       this.timers.set(
         partitionKey,
-        setTimeout(() => this.listener?.(partitionKey, this.rebuild(partitionKey)), delay),
+        setTimeout(() => this.listener?.(partitionKey, this.rebuild(partitionKey), record), delay),
       );
     }
     return table;

@@ -1,20 +1,29 @@
 // What the metering worker offers the page, over comlink: the evaluator that turns a
 // partition's inputs into its decision table, and pushes rebuilt tables when the clock
-// passes a period end. Arguments and results survive structured clone.
+// passes a period end. Tables go back as their changes to the record the page sent
+// (core/table-changes.ts). Arguments and results survive structured clone.
 import { periodContaining } from '../core/periods';
-import type { DecisionTable } from '../core/table';
+import { recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
 import { version } from '../package.json';
-import { MeteringEvaluator, type PartitionInputs, type TableListener } from './evaluator';
+import { MeteringEvaluator, type PartitionInputs } from './evaluator';
 
-const evaluator = new MeteringEvaluator();
+/** A table the clock rebuilt, as changes, and the basis of the record they were made against (`recordBasis`). */
+export type ChangesListener = (partitionKey: string, changes: TableChanges | null, basis: string) => void;
 
-export const meteringApi = {
-  version: (): string => version,
-  periodContaining,
-  update: (partitionKey: string, inputs: PartitionInputs): DecisionTable | null => evaluator.update(partitionKey, inputs),
-  forget: (partitionKey: string): void => evaluator.forget(partitionKey),
-  /** `listener` arrives as a comlink proxy. */
-  onTable: (listener: TableListener): void => evaluator.onTable(listener),
-};
+export function createMeteringApi(now?: () => number) {
+  const evaluator = new MeteringEvaluator(now);
+  return {
+    version: (): string => version,
+    periodContaining,
+    update(partitionKey: string, inputs: PartitionInputs): TableChanges | null {
+      const table = evaluator.update(partitionKey, inputs);
+      return table && inputs.record && tableChanges(table, inputs.record);
+    },
+    forget: (partitionKey: string): void => evaluator.forget(partitionKey),
+    /** `listener` arrives as a comlink proxy. */
+    onTable: (listener: ChangesListener): void =>
+      evaluator.onTable((partitionKey, table, record) => listener(partitionKey, table && tableChanges(table, record), recordBasis(record))),
+  };
+}
 
-export type MeteringApi = typeof meteringApi;
+export type MeteringApi = ReturnType<typeof createMeteringApi>;

@@ -1,4 +1,4 @@
 import { expose } from 'comlink';
-import { meteringApi } from './metering-api';
+import { createMeteringApi } from './metering-api';
 
-expose(meteringApi);
+expose(createMeteringApi());

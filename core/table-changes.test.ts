@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildDecisionTable, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { recordBasis, tableChanges, withChanges } from './table-changes';
+import { toSnapshot } from './wire';
+import { GUIDE_NOW, guideEntitlements } from './test/wire-fixtures';
+
+const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot(guideEntitlements, 0), fetchedAt: GUIDE_NOW - 1000, changedAt: 7 };
+const usage: LocalUsageRecord = { id: 'u1', partitionKey: 'p', featureId: 'feature-demo-03', amount: 1, recordedAt: GUIDE_NOW - 10 };
+const table = (now: number, localUsage: LocalUsageRecord[] = []) =>
+  buildDecisionTable({ record, localUsage, now, cacheMaxAgeMs: 90 * 86_400_000, origin: 'cache' })!;
+/** As the page receives it from the worker: a structured clone. */
+const acrossTheBoundary = <T>(value: T): T => structuredClone(value);
+
+describe('table changes', () => {
+  it('carry nothing when the table is the record as stored, and rebuild an equal table from the page’s record', () => {
+    const built = table(GUIDE_NOW);
+    const changes = acrossTheBoundary(tableChanges(built, record));
+    expect(changes.changed).toEqual({});
+    const rebuilt = withChanges(changes, record);
+    expect(rebuilt).toEqual(built);
+    expect(rebuilt.entitlements['feature-demo-01']).toBe(record.snapshot.entitlements['feature-demo-01']);
+  });
+
+  it('carry only the entitlements with local usage added or rolled over into a new period', () => {
+    const withUsage = tableChanges(table(GUIDE_NOW, [usage]), record);
+    expect(Object.keys(withUsage.changed)).toEqual(['feature-demo-03']);
+    expect(withChanges(acrossTheBoundary(withUsage), record)).toEqual(table(GUIDE_NOW, [usage]));
+
+    const october = Date.parse('2022-10-05T00:00:00Z');
+    const rolled = tableChanges(table(october), record);
+    expect(Object.keys(rolled.changed)).toEqual(['feature-demo-03']);
+    expect(rolled.changed['feature-demo-03']!.currentUsage).toBe(0);
+    expect(withChanges(acrossTheBoundary(rolled), record)).toEqual(table(october));
+  });
+
+  it('a record’s basis survives a clone and tells records with other data or another fetch apart', () => {
+    const basis = recordBasis(record);
+    expect(recordBasis(acrossTheBoundary(record))).toBe(basis);
+    expect(recordBasis({ ...record, fetchedAt: record.fetchedAt + 1 })).not.toBe(basis);
+    expect(recordBasis({ ...record, changedAt: 8 })).not.toBe(basis);
+    expect(recordBasis({ ...record, snapshot: { ...record.snapshot, lastUpdate: record.snapshot.lastUpdate + 1 } })).not.toBe(basis);
+  });
+});
