@@ -24,13 +24,13 @@ class InProcessWorker extends EventTarget {
   postMessage(message: unknown, transfer: Transferable[] = []): void {
     this.port.postMessage(message, transfer);
   }
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
-    if (type === 'message') this.port.addEventListener(type, listener);
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+    if (type === 'message' && listener) this.port.addEventListener(type, listener);
     else super.addEventListener(type, listener);
     this.port.start();
   }
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
-    if (type === 'message') this.port.removeEventListener(type, listener);
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+    if (type === 'message' && listener) this.port.removeEventListener(type, listener);
     else super.removeEventListener(type, listener);
   }
   terminate(): void {
