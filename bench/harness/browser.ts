@@ -48,3 +48,15 @@ export async function initialized(pages: Page[]): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opens a bench page and waits until it answers with real data and has initialized, then
+ * until it has settled: the metering worker has taken over, the engine stored the snapshot.
+ */
+export async function openSettledPage(context: BrowserContext, url: string, what: string): Promise<Page> {
+  const page = await openBenchPage(context, url);
+  if ((await firstRealAnswer(page, 30_000)) === null) throw new Error(`${what}: no real answer`);
+  await initialized([page]);
+  await sleep(1_500);
+  return page;
+}

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { writeLargeCatalog, METERED_BENCH_FEATURE } from '../harness/catalog';
 import { benchEmulator } from '../harness/emulator';
-import { firstRealAnswer, initialized, openBenchPage, pageUrl, SDKS, sleep, type Sdk } from '../harness/browser';
+import { firstRealAnswer, openSettledPage, pageUrl, SDKS, sleep, type Sdk } from '../harness/browser';
 import type { BenchEnv, Measurement } from '../types';
 
 const FEATURES = 5_000;
@@ -36,10 +36,8 @@ export async function longTasks({ browser, site, log }: BenchEnv): Promise<Measu
     for (const sdk of SDKS) {
       const context = await browser.newContext();
       try {
-        const page = await openBenchPage(context, pageUrl(site.url, sdk, emulator.url, { customerId: CUSTOMER, featureId: METERED_BENCH_FEATURE }));
-        if ((await firstRealAnswer(page, 30_000)) === null) throw new Error(`${sdk}: no answer with ${FEATURES} features`);
-        await initialized([page]);
-        await sleep(1_500); // the metering worker takes over; the engine stores the snapshot
+        const url = pageUrl(site.url, sdk, emulator.url, { customerId: CUSTOMER, featureId: METERED_BENCH_FEATURE });
+        const page = await openSettledPage(context, url, `${sdk} with ${FEATURES} features`);
         refresh[sdk] = [];
         const details: string[] = [];
         for (let run = 0; run < RUNS; run += 1) {

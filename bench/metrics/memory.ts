@@ -5,7 +5,7 @@
 // bench's shell service worker on its origin is not part of it, so it is not counted).
 import { writeLargeCatalog, METERED_BENCH_FEATURE } from '../harness/catalog';
 import { benchEmulator } from '../harness/emulator';
-import { firstRealAnswer, initialized, openBenchPage, pageUrl, SDKS, sleep, type Sdk } from '../harness/browser';
+import { openSettledPage, pageUrl, SDKS, type Sdk } from '../harness/browser';
 import { heapsOf, type HostHeap } from '../harness/heap';
 import type { BenchEnv, Measurement } from '../types';
 
@@ -28,10 +28,8 @@ export async function memory({ browser, site, log }: BenchEnv): Promise<Measurem
       for (let run = 0; run < RUNS; run += 1) {
         const context = await browser.newContext();
         try {
-          const tab = await openBenchPage(context, pageUrl(site.url, sdk, emulator.url, { customerId: CUSTOMER, featureId: METERED_BENCH_FEATURE }));
-          if ((await firstRealAnswer(tab, 30_000)) === null) throw new Error(`${sdk}: no answer with ${FEATURES} features`);
-          await initialized([tab]);
-          await sleep(1_500); // the metering worker takes over; the engine stores the snapshot
+          const url = pageUrl(site.url, sdk, emulator.url, { customerId: CUSTOMER, featureId: METERED_BENCH_FEATURE });
+          await openSettledPage(context, url, `${sdk} with ${FEATURES} features`);
           const heaps = await heapsOf(browser, site.url);
           const pages = heaps.filter((heap) => heap.type === 'page');
           if (pages.length !== 1) throw new Error(`${sdk}: expected one bench page, found ${pages.length}`);
