@@ -10,8 +10,8 @@ import { MeteringEvaluator, type PartitionInputs } from './evaluator';
 /** A table the clock rebuilt, as changes, and the basis of the record they were made against (`recordBasis`). */
 export type ChangesListener = (partitionKey: string, changes: TableChanges | null, basis: string) => void;
 
-export function createMeteringApi(now?: () => number) {
-  const evaluator = new MeteringEvaluator(now);
+export function createMeteringApi() {
+  const evaluator = new MeteringEvaluator();
   return {
     version: (): string => version,
     periodContaining,
