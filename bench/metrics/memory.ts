@@ -25,10 +25,10 @@ export async function memory({ browser, site, log }: BenchEnv): Promise<Measurem
       page[sdk] = [];
       all[sdk] = [];
       const details: string[] = [];
+      const url = pageUrl(site.url, sdk, emulator.url, { customerId: CUSTOMER, featureId: METERED_BENCH_FEATURE });
       for (let run = 0; run < RUNS; run += 1) {
         const context = await browser.newContext();
         try {
-          const url = pageUrl(site.url, sdk, emulator.url, { customerId: CUSTOMER, featureId: METERED_BENCH_FEATURE });
           await openSettledPage(context, url, `${sdk} with ${FEATURES} features`);
           const heaps = await heapsOf(browser, site.url);
           const pages = heaps.filter((heap) => heap.type === 'page');
