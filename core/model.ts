@@ -157,4 +157,20 @@ export interface MeteredEntitlementOptions {
   fallback?: MeteredEntitlementFallback;
 }
 
+export interface GetBooleanEntitlement {
+  featureId: string;
+  options?: BooleanEntitlementOptions;
+  resourceId?: string;
+}
+export interface GetNumericEntitlement {
+  featureId: string;
+  options?: NumericEntitlementOptions;
+  resourceId?: string;
+}
+export interface GetMeteredEntitlement {
+  featureId: string;
+  options?: MeteredEntitlementOptions;
+  resourceId?: string;
+}
+
 export type EntitlementKind = 'boolean' | 'numeric' | 'metered';

@@ -6,6 +6,9 @@ import type {
   BooleanEntitlement,
   Entitlement,
   EntitlementKind,
+  GetBooleanEntitlement,
+  GetMeteredEntitlement,
+  GetNumericEntitlement,
   MeteredEntitlement,
   NumericEntitlement,
 } from '../core/model';
@@ -58,11 +61,7 @@ export interface ClientDeps {
   now?: () => number;
 }
 
-interface GetterParams {
-  featureId: string;
-  resourceId?: string;
-  options?: Record<string, unknown>;
-}
+type GetterParams = GetBooleanEntitlement | GetNumericEntitlement | GetMeteredEntitlement;
 
 const loadRemoteCalls = () => import('./remote-calls');
 
@@ -357,15 +356,15 @@ export class GatehouseClient {
     }
   }
 
-  getBooleanEntitlement(params: GetterParams): BooleanEntitlement {
+  getBooleanEntitlement(params: GetBooleanEntitlement): BooleanEntitlement {
     return this.getEntitlement('boolean', params, getBooleanEntitlement);
   }
 
-  getNumericEntitlement(params: GetterParams): NumericEntitlement {
+  getNumericEntitlement(params: GetNumericEntitlement): NumericEntitlement {
     return this.getEntitlement('numeric', params, getNumericEntitlement);
   }
 
-  getMeteredEntitlement(params: GetterParams): MeteredEntitlement {
+  getMeteredEntitlement(params: GetMeteredEntitlement): MeteredEntitlement {
     return this.getEntitlement('metered', params, getMeteredEntitlement);
   }
 
