@@ -48,7 +48,7 @@ function App() {
     <StiggProvider apiKey="client-demo-key" baseUri={emulator} baseEdgeUri={emulator} customerId={customerId}>
       <Hooks />
       <section data-testid="paywall">
-        <Paywall productId="product-stigg" />
+        <Paywall productId="product-stigg" onPlanSelected={({ plan }) => console.info(`plan selected: ${plan.id}`)} />
       </section>
       <section data-testid="customer-portal">
         <CustomerPortal />
