@@ -277,3 +277,33 @@ describe('waitForCheckoutCompleted', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe("lazyLoad, as Stigg's React SDK initializes the client", () => {
+  it('completes initialization with the customer set later, not with the SDK configuration alone', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', lazyLoad: true });
+    let settled = false;
+    void client.waitForInitialization().finally(() => (settled = true));
+    await answerSdkConfiguration();
+    await flush();
+    expect(settled).toBe(false);
+    const loading = client.setCustomerId('customer-demo-01');
+    await flush();
+    engine.take('sync').resolve(record(customer, guideEntitlements, NOW + 1));
+    await loading;
+    await expect(client.waitForInitialization()).resolves.toBe(client);
+    expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' })).toMatchObject({ isFallback: false, value: 100 });
+  });
+
+  it('stays pending while the API is unreachable, until initTimeoutMs rejects it', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', lazyLoad: true, initTimeoutMs: 200 });
+    (await vi.waitFor(() => engine.take('graphql'))).reject(new TypeError('Failed to fetch'));
+    void client.setCustomerId('customer-demo-01').catch(() => undefined);
+    let settled = false;
+    const initialization = client.waitForInitialization().finally(() => (settled = true));
+    await flush();
+    expect(settled).toBe(false);
+    await expect(initialization).rejects.toThrow(
+      'Failed to load initial entitlements for customer. Error: no entitlements could be loaded within 200 ms',
+    );
+  });
+});

@@ -116,9 +116,12 @@ export class GatehouseClient {
     }
     const { customerId, customerToken, resourceId, lazyLoad } = this.config;
     const loadsCustomer = !!customerId && !lazyLoad;
+    // Without a customer to load, the SDK configuration completes initialization; with
+    // `lazyLoad`, as in the official SDK, the first `setCustomerId`'s load does.
+    const configurationInitializes = !customerId && !lazyLoad;
     // Loaded alongside the customer's entitlements, not before them as the official SDK does.
     this.loadSdkConfiguration().then(
-      () => !loadsCustomer && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
+      () => configurationInitializes && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
       (error: Error) => this.initState.kind === 'pending' && this.setInitState({ kind: 'failed', error }),
     );
     if (loadsCustomer) void this.setCustomerId(customerId, customerToken, resourceId);
