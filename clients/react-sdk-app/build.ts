@@ -1,8 +1,9 @@
 // Builds the React SDK app twice: on the official @stigg/js-client-sdk (dist/official) and
 // on Gatehouse as published (dist/gatehouse): the package is packed with `npm pack` (run
 // `npm run build` first), unpacked into .pack/, and `@stigg/js-client-sdk` resolves to it
-// through its own package.json. The Gatehouse build also serves the package's ready-made
-// service worker at /sw.js, where the client looks for it by default.
+// through its own package.json, as does the official's API client, which the React SDK
+// imports too (README, "Under Stigg's React SDK"). The Gatehouse build also serves the
+// package's ready-made service worker at /sw.js, where the client looks for it by default.
 // `npx tsx clients/react-sdk-app/build.ts`
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -48,7 +49,12 @@ async function buildApp(outDir: string, alias: Alias[]): Promise<void> {
 export async function buildReactSdkApps(): Promise<void> {
   await buildApp(OFFICIAL_APP_DIR, []);
   const gatehouseDir = packGatehouse();
-  await buildApp(GATEHOUSE_APP_DIR, [{ find: /^@stigg\/js-client-sdk$/, replacement: importEntry(gatehouseDir) }]);
+  const gatehouse = importEntry(gatehouseDir);
+  await buildApp(GATEHOUSE_APP_DIR, [
+    { find: /^@stigg\/js-client-sdk$/, replacement: gatehouse },
+    // The React SDK also imports an enum straight from the official's generated API client.
+    { find: /^@stigg\/api-client-js\/src\/generated\/sdk$/, replacement: gatehouse },
+  ]);
   copyFileSync(join(gatehouseDir, 'dist/sw/sw.js'), join(GATEHOUSE_APP_DIR, 'sw.js'));
 }
 
