@@ -85,3 +85,24 @@ test('on Gatehouse, the React SDK renders real data after an offline reload', as
   expect(offline.hooks).toEqual(online.hooks);
   expect(offline.paywall).toEqual(online.paywall);
 });
+
+test('with the API down on a first visit, the widgets keep loading on both SDKs and show real data once it is back', async ({ browser, emulator }) => {
+  await emulator.setFaults({ errorStatus: 503 });
+  const pages = { official: await browser.newPage(), gatehouse: await browser.newPage() };
+  for (const [sdk, page] of Object.entries(pages)) {
+    await page.goto(`${origins[sdk as keyof typeof origins]}/?${new URLSearchParams({ emulator: emulator.url })}`);
+  }
+  // Both have asked for the customer's entitlements and been refused.
+  await expect.poll(async () => (await emulator.requestCounts()).total).toBeGreaterThanOrEqual(4);
+  for (const page of Object.values(pages)) {
+    await expect(page.getByTestId('paywall').locator('.react-loading-skeleton')).not.toHaveCount(0);
+    await expect(page.getByTestId('numeric')).toContainText('"isFallback":true');
+  }
+
+  await emulator.clearFaults();
+  for (const page of Object.values(pages)) {
+    await expect(page.getByTestId('numeric')).toContainText('"isFallback":false', { timeout: 15_000 });
+    await expect(page.getByTestId('paywall')).toContainText('Pro', { timeout: 15_000 });
+    await page.close();
+  }
+});

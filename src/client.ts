@@ -305,18 +305,30 @@ export class GatehouseClient {
   /**
    * Loads the current views; resolves as soon as each has real data (stored or fresh),
    * and signals initialization. Fails when no data can be had within `initTimeoutMs`.
+   * A failed first sync does not end the wait: the engine retries by itself and
+   * broadcasts what it gets, so initialization stays pending while the API is
+   * unreachable, as the official's does while it retries, and fails with the last error.
    */
   private async loadViews(failureMessage: string): Promise<void> {
     const views = this.views();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastFailure: unknown;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`no entitlements could be loaded within ${this.config.initTimeoutMs} ms`)),
+        () => reject(lastFailure ?? new Error(`no entitlements could be loaded within ${this.config.initTimeoutMs} ms`)),
         this.config.initTimeoutMs,
       );
     });
+    const loaded = (view: PartitionView) =>
+      Promise.race([
+        view.loaded,
+        view.start().catch((error: unknown) => {
+          lastFailure = error;
+          return view.loaded;
+        }),
+      ]);
     try {
-      await Promise.race([Promise.all(views.map((view) => Promise.race([view.loaded, view.start()]))), timeout]);
+      await Promise.race([Promise.all(views.map(loaded)), timeout]);
       if (views.every((view) => this.isCurrent(view))) this.setInitState({ kind: 'ready' });
     } catch (cause) {
       const error = new Error(`${failureMessage}. Error: ${messageOf(cause)}`);
