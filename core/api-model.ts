@@ -29,23 +29,7 @@ import type {
   TiersMode,
   TrialPeriodUnits,
 } from './official/enums';
-// The official enums these shapes use, for the modules that read them from here.
-export type {
-  BillingModel,
-  BillingPeriod,
-  BillingVendorIdentifier,
-  Currency,
-  DiscountDurationType,
-  DiscountType,
-  ExperimentGroupType,
-  PaymentCollection,
-  PaymentCollectionMethod,
-  PricingType,
-  PromotionalEntitlementStatus,
-  ScheduleStrategy,
-  TiersMode,
-  TrialPeriodUnits,
-} from './official/enums';
+import type { CustomerPortalBillingInformationFragment } from './official/api-types';
 
 export type Metadata = Record<string, string>;
 /** Wire DateTime: an ISO string. Fields typed so are passed through as the official does. */
@@ -481,14 +465,8 @@ export interface CustomerPortalPromotionalEntitlement {
   endDate?: DateString | null;
 }
 
-export interface CustomerPortalBillingInformation {
-  email?: string | null;
-  name?: string | null;
-  defaultPaymentMethodLast4Digits?: string | null;
-  defaultPaymentMethodId?: string | null;
-  defaultPaymentExpirationMonth?: number | null;
-  defaultPaymentExpirationYear?: number | null;
-}
+/** Wire data passed through, as the official declares it. */
+export type CustomerPortalBillingInformation = Omit<CustomerPortalBillingInformationFragment, '__typename'>;
 
 export interface CustomerPortalConfiguration {
   palette?: Palette<

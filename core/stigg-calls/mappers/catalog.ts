@@ -1,8 +1,8 @@
 // Plans, addons, prices and package entitlements, as the official's model mapper shapes them.
+import type { Currency } from '../../official/enums';
 import type {
   Addon,
   Coupon,
-  Currency,
   PackageEntitlement,
   Plan,
   Price,
