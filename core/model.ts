@@ -1,5 +1,5 @@
-// The entitlement model: the enums, the wire entitlement, the
-// cached form Gatehouse stores and evaluates, and the three getter result shapes.
+// The entitlement model: the enums, the wire entitlement, the cached form Gatehouse
+// stores and evaluates, the three getter result shapes and their parameters.
 // Cached forms hold epoch milliseconds, not Dates, so they survive structured clone,
 // IndexedDB and JSON unchanged; results carry Dates as the official SDK's do.
 
