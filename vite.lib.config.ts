@@ -37,6 +37,61 @@ function meteringWorkerForTheAppsBundler(): Plugin {
   };
 }
 
+const PAGE_API_MODULE = 'chunks/page-api.js';
+
+/**
+ * `gatehouse.js`: the public entry, re-exporting exactly the public names of src/index.ts
+ * from the page API module. That module also carries unnamed exports for the code the lazy
+ * parts share with it (see `pageApi`), which must not leave the package: an `export *` of
+ * the package (as Stigg's React SDK does) would republish them.
+ */
+function publicEntry(): Plugin {
+  return {
+    name: 'gatehouse:public-entry',
+    async generateBundle(_options, bundle) {
+      const pageApi = bundle[PAGE_API_MODULE];
+      if (pageApi?.type !== 'chunk' || !pageApi.facadeModuleId) throw new Error(`${PAGE_API_MODULE} was not built`);
+      // The names a module exports, following `export *` (types are gone by now).
+      const exportsOf = async (id: string): Promise<string[]> => {
+        const code = this.getModuleInfo(id)?.code;
+        if (code == null) throw new Error(`the code of ${id} is unknown`);
+        const body = this.parse(code).body as unknown as ExportNode[];
+        const names: string[] = [];
+        for (const node of body) {
+          if (node.type === 'ExportDefaultDeclaration') names.push('default');
+          if (node.type === 'ExportNamedDeclaration') {
+            names.push(...(node.specifiers ?? []).map((specifier) => specifier.exported.name));
+            const declaration = node.declaration;
+            if (declaration?.id) names.push(declaration.id.name);
+            for (const declarator of declaration?.declarations ?? []) names.push(declarator.id.name);
+          }
+          if (node.type === 'ExportAllDeclaration' && node.source) {
+            const target = await this.resolve(node.source.value, id);
+            if (target) names.push(...(await exportsOf(target.id)).filter((name) => name !== 'default'));
+          }
+        }
+        return names;
+      };
+      const publicNames = [...new Set(await exportsOf(pageApi.facadeModuleId))].sort();
+      const missing = publicNames.filter((name) => !pageApi.exports.includes(name));
+      if (missing.length) throw new Error(`${PAGE_API_MODULE} does not export ${missing.join(', ')}`);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'gatehouse.js',
+        source: `export { ${publicNames.join(', ')} } from './${PAGE_API_MODULE}';\n`,
+      });
+    },
+  };
+}
+
+/** The parts of an ESTree export statement `publicEntry` reads. */
+interface ExportNode {
+  type: string;
+  source?: { value: string } | null;
+  specifiers?: { exported: { name: string } }[];
+  declaration?: { id?: { name: string } | null; declarations?: { id: { name: string } }[] } | null;
+}
+
 const output: BuildEnvironmentOptions = {
   outDir: 'dist/lib',
   target: 'es2022',
@@ -46,16 +101,16 @@ const output: BuildEnvironmentOptions = {
 
 /**
  * The page API and the metering worker. Code the lazy parts share with the page stays in
- * gatehouse.js (`allow-extension` adds unnamed exports for them), so an app's bundler puts
- * everything before the first answer in one file instead of several.
+ * the page API module (`allow-extension` adds unnamed exports for them), so an app's
+ * bundler puts everything before the first answer in one file instead of several.
  */
 const pageApi: UserConfig = {
-  plugins: [meteringWorkerForTheAppsBundler()],
+  plugins: [meteringWorkerForTheAppsBundler(), publicEntry()],
   build: {
     ...output,
     emptyOutDir: true,
     lib: {
-      entry: { gatehouse: 'src/index.ts', 'metering.worker': 'worker/metering.worker.ts' },
+      entry: { [PAGE_API_MODULE.replace(/\.js$/, '')]: 'src/index.ts', 'metering.worker': 'worker/metering.worker.ts' },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },

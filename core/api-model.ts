@@ -13,25 +13,27 @@ import type {
   WeeklyAccordingTo,
   WidgetType,
 } from './model';
+import type {
+  BillingModel,
+  BillingPeriod,
+  BillingVendorIdentifier,
+  Currency,
+  DiscountDurationType,
+  DiscountType,
+  ExperimentGroupType,
+  PaymentCollection,
+  PaymentCollectionMethod,
+  PricingType,
+  PromotionalEntitlementStatus,
+  ScheduleStrategy,
+  TiersMode,
+  TrialPeriodUnits,
+} from './official/enums';
+import type { CustomerPortalBillingInformationFragment } from './official/api-types';
 
 export type Metadata = Record<string, string>;
-/** ISO 4217 code as the wire enum spells it (`USD`, `EUR`, ...). */
-export type Currency = string;
 /** Wire DateTime: an ISO string. Fields typed so are passed through as the official does. */
 export type DateString = string;
-
-export type BillingPeriod = 'MONTHLY' | 'ANNUALLY';
-export type BillingModel = 'FLAT_FEE' | 'MINIMUM_SPEND' | 'PER_UNIT' | 'USAGE_BASED';
-export type PricingType = 'CUSTOM' | 'FREE' | 'PAID';
-export type TiersMode = 'GRADUATED' | 'VOLUME';
-export type TrialPeriodUnits = 'DAY' | 'MONTH';
-export type PromotionalEntitlementStatus = 'Active' | 'Expired' | 'Paused';
-export type PaymentCollection = 'ACTION_REQUIRED' | 'FAILED' | 'NOT_REQUIRED' | 'PROCESSING';
-export type PaymentCollectionMethod = 'CHARGE' | 'INVOICE' | 'NONE';
-export type DiscountType = 'FIXED' | 'PERCENTAGE';
-export type DiscountDurationType = 'FOREVER' | 'ONCE' | 'REPEATING';
-export type ScheduleStrategy = 'END_OF_BILLING_MONTH' | 'END_OF_BILLING_PERIOD' | 'IMMEDIATE';
-export type ExperimentGroupType = 'CONTROL' | 'VARIANT';
 
 export interface Money {
   amount: number;
@@ -102,11 +104,16 @@ export interface Addon {
   metadata?: Metadata | null;
 }
 
+export interface CompatiblePackageGroupOptions {
+  minItems?: number;
+  freeItems?: number;
+}
+
 export interface CompatiblePackageGroup {
   packageGroupId: string;
   displayName: string;
   addons: Addon[];
-  options?: { minItems?: number; freeItems?: number };
+  options?: CompatiblePackageGroupOptions;
 }
 
 export interface Product {
@@ -122,13 +129,18 @@ export interface DefaultTrialConfig {
   budget?: { limit: number };
 }
 
+export interface BasePlan {
+  id: string;
+  displayName: string;
+}
+
 export interface Plan {
   id: string;
   order: number;
   displayName: string;
   description?: string | null;
   billingId?: string | null;
-  basePlan?: { id: string; displayName: string };
+  basePlan?: BasePlan;
   entitlements: PackageEntitlement[];
   inheritedEntitlements: PackageEntitlement[];
   pricePoints: Price[];
@@ -226,6 +238,11 @@ export interface TotalPrice {
   total: Money;
 }
 
+export interface SubscriptionAddon {
+  quantity: number;
+  addon: Addon;
+}
+
 export interface Subscription {
   id: string;
   billingId?: string;
@@ -239,7 +256,7 @@ export interface Subscription {
   /** @deprecated use `prices` with `totalPrice` */
   price: SubscriptionPrice | null;
   pricingType: PricingType;
-  addons: { quantity: number; addon: Addon }[];
+  addons: SubscriptionAddon[];
   /** The official declares Date; it delivers the wire string. */
   startDate: DateString;
   endDate?: Date;
@@ -272,7 +289,17 @@ export interface SlimSubscription {
   trialConfiguration?: { trialEndBehavior?: string | null } | null;
 }
 
-/** A customer as plain data: what the engine produces and posts between hosts. */
+export interface TrialedPlan {
+  productId?: string | null;
+  planId?: string | null;
+}
+
+export interface EligibleForTrial {
+  productId?: string | null;
+  eligible: boolean;
+}
+
+/** A customer as plain data: what the engine produces and posts between hosts (the official's `CustomerState`). */
 export interface CustomerData {
   id: string;
   name?: string;
@@ -284,8 +311,8 @@ export interface CustomerData {
   promotionalEntitlements: PromotionalEntitlement[];
   metadata?: Metadata | null;
   paymentMethodDetails?: PaymentMethodDetails;
-  trialedPlans?: { productId?: string | null; planId?: string | null }[];
-  eligibleForTrial?: { productId?: string | null; eligible: boolean }[];
+  trialedPlans?: TrialedPlan[];
+  eligibleForTrial?: EligibleForTrial[];
   experimentInfo?: Partial<ExperimentInfo>;
 }
 
@@ -297,6 +324,8 @@ export interface Customer extends CustomerData {
   /** @deprecated filter `getActiveSubscriptions()` by status instead */
   getActiveTrials(): Subscription[];
 }
+
+export type CustomerState = CustomerData;
 
 export interface CustomerResource {
   id: string;
@@ -334,6 +363,11 @@ export interface PaywallCalculatedPricePoint {
   feature?: { refId: string; featureUnits?: string | null; featureUnitsPlural?: string | null; displayName: string; description?: string | null } | null;
 }
 
+export interface PaywallCurrency {
+  code: Currency;
+  symbol: string;
+}
+
 export interface Paywall {
   plans: Plan[];
   configuration?: PaywallConfiguration | null;
@@ -341,7 +375,7 @@ export interface Paywall {
   customer: CustomerData | null;
   resource: CustomerResource | null;
   activeSubscriptions: Subscription[] | null;
-  currency: { code: Currency; symbol: string };
+  currency: PaywallCurrency;
   paywallCalculatedPricePoints?: PaywallCalculatedPricePoint[] | null;
 }
 
@@ -370,8 +404,15 @@ export interface CustomerPortalSubscription {
   trialRemainingDays?: number | null;
   billingPeriodRange?: { start?: DateString | null; end?: DateString | null } | null;
   totalPrice?: { subTotal: Money; total: Money; addonsTotal?: Money | null } | null;
-  addons: { addonId: string; description?: string | null; displayName: string; quantity: number }[];
+  addons: CustomerPortalSubscriptionAddon[];
   scheduledUpdates?: SubscriptionScheduledUpdate[] | null;
+}
+
+export interface CustomerPortalSubscriptionAddon {
+  addonId: string;
+  description?: string | null;
+  displayName: string;
+  quantity: number;
 }
 
 export interface CustomerPortalEntitlement {
@@ -405,49 +446,59 @@ export interface CustomerPortalEntitlement {
 export interface CustomerPortal {
   subscriptions: CustomerPortalSubscription[];
   entitlements: CustomerPortalEntitlement[];
-  promotionalEntitlements: {
-    displayName: string;
-    hasUnlimitedUsage: boolean;
-    hasSoftLimit?: boolean | null;
-    usageLimit?: number | null;
-    period: string;
-    startDate: DateString;
-    endDate?: DateString | null;
-  }[];
-  billingInformation: {
-    email?: string | null;
-    name?: string | null;
-    defaultPaymentMethodLast4Digits?: string | null;
-    defaultPaymentMethodId?: string | null;
-    defaultPaymentExpirationMonth?: number | null;
-    defaultPaymentExpirationYear?: number | null;
-  };
+  promotionalEntitlements: CustomerPortalPromotionalEntitlement[];
+  billingInformation: CustomerPortalBillingInformation;
   showWatermark: boolean;
   billingPortalUrl?: string | null;
   canUpgradeSubscription: boolean;
-  configuration?: {
-    palette?: Palette<
-      'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'currentPlanBackground' | 'iconsColor' | 'paywallBackgroundColor'
-    > | null;
-    typography?: TypographyConfiguration | null;
-    customCss?: string | null;
-  } | null;
+  configuration?: CustomerPortalConfiguration | null;
   resource: CustomerResource | null;
 }
 
+export interface CustomerPortalPromotionalEntitlement {
+  displayName: string;
+  hasUnlimitedUsage: boolean;
+  hasSoftLimit?: boolean | null;
+  usageLimit?: number | null;
+  period: string;
+  startDate: DateString;
+  endDate?: DateString | null;
+}
+
+/** Wire data passed through, as the official declares it. */
+export type CustomerPortalBillingInformation = Omit<CustomerPortalBillingInformationFragment, '__typename'>;
+
+export interface CustomerPortalConfiguration {
+  palette?: Palette<
+    'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'currentPlanBackground' | 'iconsColor' | 'paywallBackgroundColor'
+  > | null;
+  typography?: TypographyConfiguration | null;
+  customCss?: string | null;
+}
+
+export interface CheckoutConfiguration {
+  palette?: Palette<'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'summaryBackgroundColor'> | null;
+  typography?: TypographyConfiguration | null;
+  customCss?: string | null;
+  content?: { collectPhoneNumber?: boolean | null } | null;
+}
+
+/** The checkout's plan: a plan with the plan's own `prices` as the wire sends them. */
+export type CheckoutStatePlan = Plan & { prices?: unknown[] | null };
+
+export interface CheckoutBillingIntegration {
+  billingIdentifier: BillingVendorIdentifier;
+  credentials: { accountId: string; publicKey: string };
+}
+
 export interface GetCheckoutStateResults {
-  configuration?: {
-    palette?: Palette<'primary' | 'textColor' | 'backgroundColor' | 'borderColor' | 'summaryBackgroundColor'> | null;
-    typography?: TypographyConfiguration | null;
-    customCss?: string | null;
-    content?: { collectPhoneNumber?: boolean | null } | null;
-  } | null;
+  configuration?: CheckoutConfiguration | null;
   setupSecret: string;
-  plan: Plan;
+  plan: CheckoutStatePlan;
   customer: CustomerData;
   resource: CustomerResource | null;
   activeSubscription?: Subscription | null;
-  billingIntegration: { billingIdentifier: string; credentials: { accountId: string; publicKey: string } };
+  billingIntegration: CheckoutBillingIntegration;
 }
 
 // ---- previews ----
@@ -515,8 +566,13 @@ export interface SubscriptionPreviewInvoice {
   discountDetails?: SubscriptionPreviewDiscount;
 }
 
+export interface ImmediateSubscriptionPreviewInvoice extends SubscriptionPreviewInvoice {
+  proration?: SubscriptionPreviewProration;
+  credits?: SubscriptionPreviewCredits;
+}
+
 export interface SubscriptionPreviewV2 {
-  immediateInvoice: SubscriptionPreviewInvoice & { proration?: SubscriptionPreviewProration; credits?: SubscriptionPreviewCredits };
+  immediateInvoice: ImmediateSubscriptionPreviewInvoice;
   recurringInvoice?: SubscriptionPreviewInvoice;
   billingPeriodRange: DateRange;
   isPlanDowngrade?: boolean;
@@ -571,10 +627,11 @@ export interface BillableFeature {
   quantity: number;
 }
 
-export interface AddonQuantity {
+export interface CheckoutAddon {
   addonId: string;
   quantity?: number;
 }
+export type SubscriptionEstimationAddon = CheckoutAddon;
 
 export interface BillingAddress {
   city?: string;
@@ -596,7 +653,7 @@ export interface ApplySubscription {
   paymentMethodId?: string;
   payingCustomerId?: string;
   resourceId?: string;
-  addons?: AddonQuantity[];
+  addons?: CheckoutAddon[];
   startDate?: Date;
   billingId?: string;
   billingPeriod?: BillingPeriod;
@@ -619,7 +676,7 @@ interface SubscriptionDraft {
   payingCustomerId?: string;
   resourceId?: string;
   planId: string;
-  addons?: AddonQuantity[];
+  addons?: CheckoutAddon[];
   startDate?: Date;
   billingPeriod?: BillingPeriod;
   billingCountryCode?: string;
@@ -641,8 +698,13 @@ export interface EstimateSubscriptionUpdate {
   subscriptionId: string;
   unitQuantity?: number;
   billableFeatures?: BillableFeature[];
-  addons?: AddonQuantity[];
+  addons?: CheckoutAddon[];
   promotionCode?: string;
+}
+
+export interface WaitForCheckoutCompleted {
+  timeoutMs?: number;
+  refreshOnComplete?: boolean;
 }
 
 export interface FetchUsageHistory {

@@ -16,17 +16,31 @@ export interface FallbackResults {
   metered: MeteredEntitlement;
 }
 
-function defaults<K extends EntitlementKind>(kind: K): FallbackResults[K] {
-  const base = { isFallback: true, hasAccess: false, accessDeniedReason: AccessDeniedReason.Unknown };
-  switch (kind) {
-    case 'boolean':
-      return base as FallbackResults[K];
-    case 'numeric':
-      return { ...base, isUnlimited: false } as FallbackResults[K];
-    default:
-      return { ...base, isUnlimited: false, currentUsage: 0, requestedUsage: 1 } as FallbackResults[K];
-  }
-}
+// The official package exports these three as its default fallback results.
+export const BOOLEAN_DEFAULT_FALLBACK_ENTITLEMENT: BooleanEntitlement = {
+  isFallback: true,
+  hasAccess: false,
+  accessDeniedReason: AccessDeniedReason.Unknown,
+};
+export const NUMERIC_DEFAULT_FALLBACK_ENTITLEMENT: NumericEntitlement = {
+  isFallback: true,
+  hasAccess: false,
+  isUnlimited: false,
+  accessDeniedReason: AccessDeniedReason.Unknown,
+};
+export const METERED_DEFAULT_FALLBACK_ENTITLEMENT: MeteredEntitlement = {
+  isFallback: true,
+  hasAccess: false,
+  isUnlimited: false,
+  currentUsage: 0,
+  requestedUsage: 1,
+  accessDeniedReason: AccessDeniedReason.Unknown,
+};
+const DEFAULTS: FallbackResults = {
+  boolean: BOOLEAN_DEFAULT_FALLBACK_ENTITLEMENT,
+  numeric: NUMERIC_DEFAULT_FALLBACK_ENTITLEMENT,
+  metered: METERED_DEFAULT_FALLBACK_ENTITLEMENT,
+};
 
 // The fields a fallback may set for each kind, with the type each must have. Anything
 // else in a caller's fallback object is ignored rather than leaked into results.
@@ -54,7 +68,7 @@ export function fallbackResult<K extends EntitlementKind>(
 ): FallbackResults[K] {
   const fromGlobal = typeof featureId === 'string' && global ? global[featureId] : undefined;
   const chosen = sanitise(kind, perCall) ?? sanitise(kind, fromGlobal) ?? {};
-  return { ...defaults(kind), ...chosen };
+  return { ...DEFAULTS[kind], ...chosen };
 }
 
 /** `getEntitlements()` before anything has loaded: one fallback entry per configured feature. */

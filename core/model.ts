@@ -1,66 +1,20 @@
-// The entitlement model: enums with the Stigg wire values, the wire entitlement, the
-// cached form Gatehouse stores and evaluates, and the three getter result shapes.
+// The entitlement model: the enums, the wire entitlement, the cached form Gatehouse
+// stores and evaluates, the three getter result shapes and their parameters.
 // Cached forms hold epoch milliseconds, not Dates, so they survive structured clone,
 // IndexedDB and JSON unchanged; results carry Dates as the official SDK's do.
 
-export const AccessDeniedReason = {
-  BudgetExceeded: 'BudgetExceeded',
-  CustomerIsArchived: 'CustomerIsArchived',
-  CustomerNotFound: 'CustomerNotFound',
-  CustomerResourceNotFound: 'CustomerResourceNotFound',
-  FeatureNotFound: 'FeatureNotFound',
-  NoActiveSubscription: 'NoActiveSubscription',
-  NoFeatureEntitlementInSubscription: 'NoFeatureEntitlementInSubscription',
-  RequestedUsageExceedingLimit: 'RequestedUsageExceedingLimit',
-  Unknown: 'Unknown',
-} as const;
-export type AccessDeniedReason = (typeof AccessDeniedReason)[keyof typeof AccessDeniedReason];
-
-export const FeatureType = { Boolean: 'BOOLEAN', Number: 'NUMBER' } as const;
-export type FeatureType = (typeof FeatureType)[keyof typeof FeatureType];
-
-export const MeterType = { None: 'None', Incremental: 'Incremental', Fluctuating: 'Fluctuating' } as const;
-export type MeterType = (typeof MeterType)[keyof typeof MeterType];
-
-export const EntitlementResetPeriod = {
-  Hour: 'HOUR',
-  Day: 'DAY',
-  Week: 'WEEK',
-  Month: 'MONTH',
-  Year: 'YEAR',
-} as const;
-export type EntitlementResetPeriod = (typeof EntitlementResetPeriod)[keyof typeof EntitlementResetPeriod];
-
-export const MonthlyAccordingTo = {
-  StartOfTheMonth: 'StartOfTheMonth',
-  SubscriptionStart: 'SubscriptionStart',
-} as const;
-export type MonthlyAccordingTo = (typeof MonthlyAccordingTo)[keyof typeof MonthlyAccordingTo];
-
-export const WeeklyAccordingTo = {
-  EveryMonday: 'EveryMonday',
-  EveryTuesday: 'EveryTuesday',
-  EveryWednesday: 'EveryWednesday',
-  EveryThursday: 'EveryThursday',
-  EveryFriday: 'EveryFriday',
-  EverySaturday: 'EverySaturday',
-  EverySunday: 'EverySunday',
-  SubscriptionStart: 'SubscriptionStart',
-} as const;
-export type WeeklyAccordingTo = (typeof WeeklyAccordingTo)[keyof typeof WeeklyAccordingTo];
-
-export const SubscriptionStatus = {
-  Active: 'ACTIVE',
-  Canceled: 'CANCELED',
-  Expired: 'EXPIRED',
-  InTrial: 'IN_TRIAL',
-  NotStarted: 'NOT_STARTED',
-  PaymentPending: 'PAYMENT_PENDING',
-} as const;
-export type SubscriptionStatus = (typeof SubscriptionStatus)[keyof typeof SubscriptionStatus];
-
-export const WidgetType = { Paywall: 'PAYWALL', Checkout: 'CHECKOUT', CustomerPortal: 'CUSTOMER_PORTAL' } as const;
-export type WidgetType = (typeof WidgetType)[keyof typeof WidgetType];
+// The enums are the official ones, generated once from its declarations (core/official/).
+export {
+  AccessDeniedReason,
+  EntitlementResetPeriod,
+  FeatureType,
+  MeterType,
+  MonthlyAccordingTo,
+  SubscriptionStatus,
+  WeeklyAccordingTo,
+  WidgetType,
+} from './official/enums';
+import type { AccessDeniedReason, EntitlementResetPeriod, FeatureType, MeterType, MonthlyAccordingTo, WeeklyAccordingTo } from './official/enums';
 
 /** The wire `resetPeriodConfiguration` union, flattened: at most one field is set. */
 export interface ResetPeriodConfiguration {
@@ -201,6 +155,22 @@ export interface MeteredEntitlementOptions {
   requestedUsage?: number;
   shouldTrack?: boolean;
   fallback?: MeteredEntitlementFallback;
+}
+
+export interface GetBooleanEntitlement {
+  featureId: string;
+  options?: BooleanEntitlementOptions;
+  resourceId?: string;
+}
+export interface GetNumericEntitlement {
+  featureId: string;
+  options?: NumericEntitlementOptions;
+  resourceId?: string;
+}
+export interface GetMeteredEntitlement {
+  featureId: string;
+  options?: MeteredEntitlementOptions;
+  resourceId?: string;
 }
 
 export type EntitlementKind = 'boolean' | 'numeric' | 'metered';

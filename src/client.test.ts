@@ -107,7 +107,7 @@ describe('getters before and after data', () => {
   });
 
   it('rejects initialization with the engine error when nothing is stored', async () => {
-    const client = makeClient({ customerId: 'customer-demo-01' });
+    const client = makeClient({ customerId: 'customer-demo-01', initTimeoutMs: 200 });
     await flush();
     engine.take('sync').reject(new Error('network down'));
     await expect(client.waitForInitialization()).rejects.toThrow(
@@ -148,7 +148,7 @@ describe('customer isolation', () => {
   });
 
   it('refuses an engine answer for another partition', async () => {
-    const client = makeClient({ customerId: 'customer-demo-01' });
+    const client = makeClient({ customerId: 'customer-demo-01', initTimeoutMs: 200 });
     await flush();
     engine.take('sync').resolve(record(other, guideEntitlements, NOW));
     await expect(client.waitForInitialization()).rejects.toThrow(/another partition/);
@@ -275,5 +275,47 @@ describe('waitForCheckoutCompleted', () => {
     const client = makeClient({ customerId: 'customer-demo-01' }, memoryStore([record(customer, guideEntitlements, NOW)]));
     await expect(client.waitForCheckoutCompleted()).resolves.toBeNull();
     vi.unstubAllGlobals();
+  });
+});
+
+describe("lazyLoad, as Stigg's React SDK initializes the client", () => {
+  it('completes initialization with the customer set later, not with the SDK configuration alone', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', lazyLoad: true });
+    let settled = false;
+    void client.waitForInitialization().finally(() => (settled = true));
+    await answerSdkConfiguration();
+    await flush();
+    expect(settled).toBe(false);
+    const loading = client.setCustomerId('customer-demo-01');
+    await flush();
+    engine.take('sync').resolve(record(customer, guideEntitlements, NOW + 1));
+    await loading;
+    await expect(client.waitForInitialization()).resolves.toBe(client);
+    expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' })).toMatchObject({ isFallback: false, value: 100 });
+  });
+
+  it("stays pending while the API is unreachable and completes when the engine's retry gets the data", async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', lazyLoad: true });
+    (await vi.waitFor(() => engine.take('graphql'))).reject(new TypeError('Failed to fetch'));
+    void client.setCustomerId('customer-demo-01').catch(() => undefined);
+    let settled = false;
+    const initialization = client.waitForInitialization().finally(() => (settled = true));
+    await flush();
+    engine.take('sync').reject(new Error('Gatehouse could not load entitlements: Failed to fetch'));
+    await flush();
+    expect(settled).toBe(false);
+    engine.broadcast({ type: 'snapshot', partitionKey: partitionKey(customer), record: record(customer, guideEntitlements, NOW + 1) });
+    await expect(initialization).resolves.toBe(client);
+    expect(client.isCustomerLoaded).toBe(true);
+  });
+
+  it('fails with the last error once initTimeoutMs passes with the API still unreachable', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', lazyLoad: true, initTimeoutMs: 200 });
+    void client.setCustomerId('customer-demo-01').catch(() => undefined);
+    await flush();
+    engine.take('sync').reject(new Error('Gatehouse could not load entitlements: Failed to fetch'));
+    await expect(client.waitForInitialization()).rejects.toThrow(
+      'Failed to load initial entitlements for customer. Error: Gatehouse could not load entitlements: Failed to fetch',
+    );
   });
 });

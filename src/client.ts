@@ -6,6 +6,9 @@ import type {
   BooleanEntitlement,
   Entitlement,
   EntitlementKind,
+  GetBooleanEntitlement,
+  GetMeteredEntitlement,
+  GetNumericEntitlement,
   MeteredEntitlement,
   NumericEntitlement,
 } from '../core/model';
@@ -58,11 +61,7 @@ export interface ClientDeps {
   now?: () => number;
 }
 
-interface GetterParams {
-  featureId: string;
-  resourceId?: string;
-  options?: Record<string, unknown>;
-}
+type GetterParams = GetBooleanEntitlement | GetNumericEntitlement | GetMeteredEntitlement;
 
 const loadRemoteCalls = () => import('./remote-calls');
 
@@ -117,9 +116,12 @@ export class GatehouseClient {
     }
     const { customerId, customerToken, resourceId, lazyLoad } = this.config;
     const loadsCustomer = !!customerId && !lazyLoad;
+    // Without a customer to load, the SDK configuration completes initialization; with
+    // `lazyLoad`, as in the official SDK, the first `setCustomerId`'s load does.
+    const configurationInitializes = !customerId && !lazyLoad;
     // Loaded alongside the customer's entitlements, not before them as the official SDK does.
     this.loadSdkConfiguration().then(
-      () => !loadsCustomer && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
+      () => configurationInitializes && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
       (error: Error) => this.initState.kind === 'pending' && this.setInitState({ kind: 'failed', error }),
     );
     if (loadsCustomer) void this.setCustomerId(customerId, customerToken, resourceId);
@@ -303,18 +305,30 @@ export class GatehouseClient {
   /**
    * Loads the current views; resolves as soon as each has real data (stored or fresh),
    * and signals initialization. Fails when no data can be had within `initTimeoutMs`.
+   * A failed first sync does not end the wait: the engine retries by itself and
+   * broadcasts what it gets, so initialization stays pending while the API is
+   * unreachable, as the official's does while it retries, and fails with the last error.
    */
   private async loadViews(failureMessage: string): Promise<void> {
     const views = this.views();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastFailure: unknown;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`no entitlements could be loaded within ${this.config.initTimeoutMs} ms`)),
+        () => reject(lastFailure ?? new Error(`no entitlements could be loaded within ${this.config.initTimeoutMs} ms`)),
         this.config.initTimeoutMs,
       );
     });
+    const loaded = (view: PartitionView) =>
+      Promise.race([
+        view.loaded,
+        view.start().catch((error: unknown) => {
+          lastFailure = error;
+          return view.loaded;
+        }),
+      ]);
     try {
-      await Promise.race([Promise.all(views.map((view) => Promise.race([view.loaded, view.start()]))), timeout]);
+      await Promise.race([Promise.all(views.map(loaded)), timeout]);
       if (views.every((view) => this.isCurrent(view))) this.setInitState({ kind: 'ready' });
     } catch (cause) {
       const error = new Error(`${failureMessage}. Error: ${messageOf(cause)}`);
@@ -357,15 +371,15 @@ export class GatehouseClient {
     }
   }
 
-  getBooleanEntitlement(params: GetterParams): BooleanEntitlement {
+  getBooleanEntitlement(params: GetBooleanEntitlement): BooleanEntitlement {
     return this.getEntitlement('boolean', params, getBooleanEntitlement);
   }
 
-  getNumericEntitlement(params: GetterParams): NumericEntitlement {
+  getNumericEntitlement(params: GetNumericEntitlement): NumericEntitlement {
     return this.getEntitlement('numeric', params, getNumericEntitlement);
   }
 
-  getMeteredEntitlement(params: GetterParams): MeteredEntitlement {
+  getMeteredEntitlement(params: GetMeteredEntitlement): MeteredEntitlement {
     return this.getEntitlement('metered', params, getMeteredEntitlement);
   }
 

@@ -13,8 +13,10 @@ export { LogLevel } from './logger';
 export type { Events, EventName } from './events';
 export type { FeatureProvenance, AnswerSource } from '../core/table';
 export type { SyncStatus } from '../core/protocol';
-export * from '../core/model';
+export * from './official-surface';
 export type { GatehouseClient as StiggClient } from './client';
+/** The client's type, as `Stigg` is in the official package (`let stigg: Stigg`). */
+export type Stigg = GatehouseClient;
 
 export const Stigg = {
   /** Creates a client. Throws on a missing API key or a mistyped field; warns on unknown fields. */
@@ -45,5 +47,11 @@ export const Stigg = {
     return client;
   },
 };
+
+/** The official's offline client: fallbacks and stand-in answers, no network. */
+export const OfflineStigg = {
+  initialize: (configuration: ClientConfiguration): GatehouseClient => Stigg.initialize({ ...configuration, offline: true }),
+};
+export type OfflineStigg = GatehouseClient;
 
 export default Stigg;

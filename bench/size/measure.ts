@@ -101,7 +101,9 @@ export async function measureBundles(): Promise<BundleReport> {
   const lazy = [...chunks.keys()].filter((name) => !initial.has(name));
   const workers = output.filter((f): f is Rolldown.OutputAsset => f.type === 'asset' && /worker.*\.js$/.test(f.fileName));
   if (workers.length === 0) throw new Error(`bundling ${APP_ENTRY} emitted no metering worker`);
-  const appOnly = (chunk: Rolldown.OutputChunk) => Object.keys(chunk.modules).every((id) => id.endsWith(APP_ENTRY));
+  // The package's gatehouse.js only re-exports the page API module: it renders to nothing.
+  const appOnly = (chunk: Rolldown.OutputChunk) =>
+    Object.keys(chunk.modules).every((id) => id.endsWith(APP_ENTRY) || id.endsWith(PUBLISHED_PAGE_API));
   return {
     page: part([...initial].map((name) => chunks.get(name)!).filter((chunk) => !appOnly(chunk)).map(chunkFile)),
     pageLazy: part(lazy.map((name) => chunkFile(chunks.get(name)!))),

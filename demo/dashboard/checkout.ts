@@ -1,7 +1,8 @@
 // Checkout: review the plan (`getCheckoutState`), pay on the emulator's stand-in for a
 // hosted checkout page, come back with `?checkoutCompleted=true&subscriptionId=…`, and
 // wait for the subscription to become active (`waitForCheckoutCompleted`).
-import type { BillingPeriod, GetCheckoutStateResults, Subscription } from '../../core/api-model';
+import type { GetCheckoutStateResults, Subscription } from '../../core/api-model';
+import type { BillingPeriod } from '../../core/official/enums';
 import type { StiggClient } from 'gatehouse';
 import type { Activity } from './activity';
 import { urlWithCheckoutResult, urlWithoutCheckoutResult } from './config';

@@ -1,6 +1,7 @@
 // The estimate form: what a plan would cost this customer (`estimateSubscription`),
 // with a billing period, seats for per-seat plans and a promotion code.
-import type { BillingPeriod, Plan, SubscriptionPreview } from '../../core/api-model';
+import type { Plan, SubscriptionPreview } from '../../core/api-model';
+import type { BillingPeriod } from '../../core/official/enums';
 import type { StiggClient } from 'gatehouse';
 import { byId, field, h, messageOf, replace, uniqueId } from './dom';
 import { formatDate, formatMoney } from './format';

@@ -1,6 +1,7 @@
 // The paywall: the product's plans with their prices and what each includes, the
 // customer's current plan marked, and a button that starts the checkout.
-import type { BillingPeriod, PackageEntitlement, Paywall, Plan, Price } from '../../core/api-model';
+import type { PackageEntitlement, Paywall, Plan, Price } from '../../core/api-model';
+import type { BillingPeriod } from '../../core/official/enums';
 import type { StiggClient } from 'gatehouse';
 import { byId, h, messageOf, replace } from './dom';
 import { billingPeriodText, formatMoney } from './format';

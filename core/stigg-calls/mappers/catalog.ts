@@ -1,8 +1,8 @@
 // Plans, addons, prices and package entitlements, as the official's model mapper shapes them.
+import type { Currency } from '../../official/enums';
 import type {
   Addon,
   Coupon,
-  Currency,
   PackageEntitlement,
   Plan,
   Price,
@@ -31,8 +31,9 @@ export function mapFeature(feature: WireFeature): EntitlementFeature {
   };
 }
 
+// Money's currency is the wire's Currency enum value, typed as a plain string.
 const priceCurrency = ({ price, tiers }: WirePrice): Currency =>
-  price?.currency || tiers?.[0]?.unitPrice?.currency || tiers?.[0]?.flatPrice?.currency || 'USD';
+  (price?.currency || tiers?.[0]?.unitPrice?.currency || tiers?.[0]?.flatPrice?.currency || 'USD') as Currency;
 
 function priceFeature(price: WirePrice, unitQuantity?: number | null): { feature?: PriceFeature } {
   const { feature } = price;

@@ -1,5 +1,6 @@
 // The GraphQL data the mappers read, as documents.ts selects it. Only what the mappers
 // touch is typed field by field; objects passed through unchanged stay `unknown`-ish.
+import type { Metadata, Money, PriceTier } from '../../api-model';
 import type {
   BillingModel,
   BillingPeriod,
@@ -7,16 +8,13 @@ import type {
   DiscountDurationType,
   DiscountType,
   ExperimentGroupType,
-  Metadata,
-  Money,
   PaymentCollection,
   PaymentCollectionMethod,
-  PriceTier,
   PricingType,
   PromotionalEntitlementStatus,
   TiersMode,
   TrialPeriodUnits,
-} from '../../api-model';
+} from '../../official/enums';
 import type { EntitlementResetPeriod, FeatureType, MeterType, SubscriptionStatus, WidgetType } from '../../model';
 
 type Maybe<T> = T | null | undefined;

@@ -1,0 +1,17 @@
+// The published entry (dist/lib/gatehouse.js, after `npm run build`) exports exactly the
+// official package's runtime names, less its Apollo internals, plus `Stigg`: nothing
+// internal leaves the package (Stigg's React SDK republishes the entry with `export *`).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const official = Object.keys(require('@stigg/js-client-sdk'));
+const published = Object.keys(await import('../../dist/lib/gatehouse.js'));
+const isApolloInternal = (name) => /(Document|FragmentDoc)$/.test(name) || name === 'getSdk';
+const expected = new Set([...official.filter((name) => !isApolloInternal(name)), 'Stigg']);
+const missing = [...expected].filter((name) => !published.includes(name));
+const extra = published.filter((name) => !expected.has(name));
+if (missing.length || extra.length) {
+  console.error(`dist/lib/gatehouse.js: missing ${missing.join(', ') || 'nothing'}; not public: ${extra.join(', ') || 'nothing'}`);
+  process.exit(1);
+}
+console.log(`dist/lib/gatehouse.js exports the ${published.length} public names and nothing else`);
