@@ -134,6 +134,7 @@ export class Engine {
         return this.status.current();
       case 'connectivity':
         if (this.connectivity.set(request.online)) this.reconnected();
+        else this.flushOutbox();
         return this.status.current();
       case 'purge': {
         const key = partitionKey(request.connection);

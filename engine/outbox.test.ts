@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../core/protocol';
 import type { Engine } from './engine';
 import { openDatabase } from './storage/database';
-import { connection, json, networkError, T0, TestWorld, type FetchCall } from './test/harness';
+import { connection, hang, json, networkError, T0, TestWorld, type FetchCall } from './test/harness';
 
 let world: TestWorld;
 /** What a server honouring idempotency keys would count. */
@@ -128,6 +128,22 @@ describe('engine outbox', () => {
     await world.settle(engine.settled());
     expect(world.clock).toBeGreaterThan(failedAt); // it waited out the backoff
     expect(Object.fromEntries(counted)).toEqual({ r1: 1 });
+    expect(await storedOutbox()).toEqual([]);
+  });
+
+  it('a reconnect cancels a send that hangs on the old network and sends the batch again at once', async () => {
+    let sends = 0;
+    world.graphql = (call, signal) => (sends++ === 0 ? hang(call, signal) : countingServer(call));
+    const engine = world.engine();
+    const started = world.clock;
+    await track(engine, [report('r1')]);
+    await world.settle(engine.handle({ type: 'connectivity', online: false }));
+    await world.settle(engine.handle({ type: 'connectivity', online: true }));
+    await world.settle(engine.settled());
+    expect(world.requests('graphql')).toHaveLength(2);
+    expect(Object.fromEntries(counted)).toEqual({ r1: 1 });
+    // Not one request timeout (nor a backoff) was waited out.
+    expect(world.clock - started).toBeLessThan(1_000);
     expect(await storedOutbox()).toEqual([]);
   });
 

@@ -31,6 +31,8 @@ export class Outbox {
   private failures: FailureState = NO_FAILURES;
   private flushing: Promise<void> | null = null;
   private retryScheduled = false;
+  /** Cancels the send in flight: a send begun before a reconnect may hang on the old network. */
+  private sending: AbortController | null = null;
 
   constructor(private readonly deps: OutboxDeps) {}
 
@@ -76,9 +78,10 @@ export class Outbox {
     return this.flushing;
   }
 
-  /** A reconnect forgives failures that were the disconnection. */
+  /** A reconnect forgives failures that were the disconnection, and sends anew what was in flight. */
   forgiveNetworkFailures(): void {
     this.failures = NO_FAILURES;
+    this.sending?.abort();
   }
 
   async purge(key: string): Promise<void> {
@@ -103,11 +106,15 @@ export class Outbox {
       const first = batch[0];
       if (!first) return;
       let result: 'ok' | 'permanent' | 'transient' = 'ok';
+      const sending = new AbortController();
+      this.sending = sending;
       try {
-        await sendCheckReports(env, first.target, this.deps.tokenFor(first.partitionKey), batch, this.deps.requestTimeoutMs);
+        await sendCheckReports(env, first.target, this.deps.tokenFor(first.partitionKey), batch, this.deps.requestTimeoutMs, sending.signal);
         this.failures = NO_FAILURES;
       } catch (error) {
         if (!(error instanceof RequestFailure)) throw error;
+        // Cancelled by a reconnect: the batch goes again at once (its ids keep it counted once).
+        if (sending.signal.aborted) continue;
         result = error.kind === 'permanent' ? 'permanent' : 'transient';
         this.failures = afterFailure(
           this.failures,
@@ -116,6 +123,8 @@ export class Outbox {
         );
         this.deps.onFailure(error.message);
         if (result === 'permanent') env.log('warn', `the server refused ${batch.length} check report(s); dropped`, error.message);
+      } finally {
+        if (this.sending === sending) this.sending = null;
       }
       const outcome = afterSend(batch, result, limits);
       const removed = new Set(outcome.remove.map((entry) => entry.id));

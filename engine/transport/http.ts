@@ -24,13 +24,15 @@ export interface Exchange<T> {
   timeoutMs: number;
   /** Reads an accepted response (2xx/3xx). Runs under the same timeout. */
   read(response: Response): Promise<T>;
+  /** The caller's own cancel. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Sends a request; resolves with `read`'s result or rejects with a RequestFailure. */
-export function exchange<T>(env: EngineEnvironment, { url, init, timeoutMs, read }: Exchange<T>): Promise<T> {
+export function exchange<T>(env: EngineEnvironment, { url, init, timeoutMs, read, signal: cancel }: Exchange<T>): Promise<T> {
   const what = `${init.method ?? 'GET'} ${url}`;
   return withDeadline(
-    { timers: env, timeoutMs },
+    { timers: env, timeoutMs, signal: cancel },
     async (signal) => {
       const response = await env.fetch(url, { ...init, signal });
       const kind = classifyStatus(response.status);

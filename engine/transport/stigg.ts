@@ -98,6 +98,7 @@ export function sendCheckReports(
   customerToken: string | undefined,
   batch: readonly OutboxEntry[],
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   const operations = batch.map(({ id, report }) => ({
     operationName: 'ReportEntitlementCheckRequested',
@@ -122,6 +123,7 @@ export function sendCheckReports(
       credentials: 'omit',
     },
     timeoutMs,
+    signal,
     async read(response) {
       const body = await readJson(response);
       const answers = Array.isArray(body) ? body : [body];
