@@ -25,7 +25,9 @@ export interface LocalUsageRecord {
   recordedAt: number;
 }
 
-export type AnswerSource = 'network' | 'cache' | 'local-usage' | 'fallback';
+export type AnswerSource = 'network' | 'cache' | 'bootstrap' | 'local-usage' | 'fallback';
+/** Where a table's data came from: this page's fetch, storage, or the server's bootstrap. */
+export type DataOrigin = 'network' | 'cache' | 'bootstrap';
 
 export interface DecisionTable {
   partitionKey: string;
@@ -34,8 +36,8 @@ export interface DecisionTable {
   /** Local usage added per feature, for provenance. */
   localUsage: Record<string, number>;
   fetchedAt: number;
-  /** 'network' when fetched during this page's life, 'cache' when read back from storage. */
-  origin: 'network' | 'cache';
+  /** 'network' when fetched during this page's life, 'cache' when read back from storage, 'bootstrap' when handed over by the app's server. */
+  origin: DataOrigin;
   builtAt: number;
   /** When the table must be rebuilt: the next period end, or when the data becomes too old. */
   validUntil: number;
@@ -47,7 +49,7 @@ export interface TableInput {
   now: number;
   /** Cached data older than this is no longer served as real data. */
   cacheMaxAgeMs: number;
-  origin: 'network' | 'cache';
+  origin: DataOrigin;
 }
 
 /** Whether a local record is still unknown to the server for this entitlement. */
@@ -116,6 +118,7 @@ export function provenanceOf(table: DecisionTable | null, featureId: string, now
   const ageMs = Math.max(0, now - table.fetchedAt);
   const base = { fetchedAt: table.fetchedAt, ageMs };
   if (localUsage) return { source: 'local-usage', ...base, localUsage };
+  if (table.origin === 'bootstrap') return { source: 'bootstrap', ...base };
   return { source: table.origin === 'network' && ageMs < liveForMs ? 'network' : 'cache', ...base };
 }
 

@@ -48,6 +48,8 @@ import { Emitter, type EventName, type Events } from './events';
 import type { Evaluation } from './evaluation';
 import { LoggerService } from './logger';
 import { PartitionView, type EngineChannel, type StoredData } from './partition-view';
+import { seedViews } from './bootstrap-seed';
+import type { Bootstrap } from '../core/bootstrap';
 import { CheckTracker } from './tracking';
 
 export interface EngineHandle extends EngineChannel {
@@ -59,6 +61,8 @@ export interface ClientDeps {
   stored: StoredData | null;
   evaluation: Evaluation;
   now?: () => number;
+  /** Rendering on a server: no loading at all, answers from the bootstrap or fallbacks (src/server-side.ts). */
+  serverSide?: boolean;
 }
 
 type GetterParams = GetBooleanEntitlement | GetNumericEntitlement | GetMeteredEntitlement;
@@ -79,6 +83,7 @@ export class GatehouseClient {
   private initState: InitState = { kind: 'pending' };
   private watermark = false;
   private status: SyncStatus | null = null;
+  private bootstrapData: unknown;
   /** The client as the lazily loaded remote calls see it. */
   private readonly context: ClientContext;
 
@@ -90,6 +95,7 @@ export class GatehouseClient {
     this.logger = new LoggerService(logger, logLevel);
     this.emitter = new Emitter((error) => this.logger.error('An event listener threw', error));
     this.now = deps.now ?? Date.now;
+    this.bootstrapData = config.bootstrap;
     this.tracker = new CheckTracker(
       (connection, reports) => this.request({ type: 'track', connection, reports }),
       (error) => this.logger.error('Failed to queue entitlement check reports', error),
@@ -119,6 +125,10 @@ export class GatehouseClient {
     // Without a customer to load, the SDK configuration completes initialization; with
     // `lazyLoad`, as in the official SDK, the first `setCustomerId`'s load does.
     const configurationInitializes = !customerId && !lazyLoad;
+    if (this.deps.serverSide) {
+      if (loadsCustomer) void this.setCustomerId(customerId, customerToken, resourceId);
+      return;
+    }
     // Loaded alongside the customer's entitlements, not before them as the official SDK does.
     this.loadSdkConfiguration().then(
       () => configurationInitializes && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
@@ -213,7 +223,33 @@ export class GatehouseClient {
     this.customerToken = customerToken;
     this.globalView = this.openView(customerId, undefined);
     this.resourceView = resourceId ? this.openView(customerId, resourceId) : null;
+    this.seed();
+    this.emitter.emit('answersChanged');
+    if (this.deps.serverSide) {
+      if (this.views().every((view) => view.isLoaded)) this.setInitState({ kind: 'ready' });
+      return;
+    }
     await this.loadViews('Failed to load initial entitlements for customer');
+  }
+
+  /**
+   * Gatehouse only: serves entitlements the app's server fetched from the edge endpoint
+   * (`bootstrap` in the configuration does the same at initialization). Applies to the
+   * current customer or resource now, or when it is set; never to another customer.
+   */
+  setBootstrap(bootstrap: Bootstrap | null): void {
+    this.bootstrapData = bootstrap;
+    if (this.views().length && this.seed()) this.emitter.emit('answersChanged');
+  }
+
+  /** Seeds the current views from the bootstrap; true when one now serves it. */
+  private seed(): boolean {
+    if (this.bootstrapData == null || this.config.offline) return false;
+    const views = this.views();
+    const loaded = views.map((view) => view.isLoaded);
+    const ignored = seedViews(this.bootstrapData, views, this.now(), !this.deps.serverSide);
+    if (ignored) this.logger.error(`The bootstrap is ignored: ${ignored}`);
+    return views.some((view, i) => view.isLoaded !== loaded[i]);
   }
 
   clearCustomer(options: { purgeStoredData?: boolean } = {}): void {
@@ -230,6 +266,7 @@ export class GatehouseClient {
     this.globalView = null;
     this.resourceView = null;
     this.customerToken = null;
+    if (views.length) this.emitter.emit('answersChanged');
   }
 
   async setResource(resourceId: string): Promise<void> {
@@ -242,6 +279,9 @@ export class GatehouseClient {
     if (resourceId === this.resourceView?.connection.resourceId) return;
     this.resourceView?.close();
     this.resourceView = this.openView(customerId, resourceId);
+    this.seed();
+    this.emitter.emit('answersChanged');
+    if (this.deps.serverSide) return;
     // Unlike the official SDK, this resolves after the resource's data has loaded.
     await this.loadViews('Failed to load initial entitlements for customer resource');
   }
@@ -253,6 +293,7 @@ export class GatehouseClient {
     }
     this.resourceView?.close();
     this.resourceView = null;
+    this.emitter.emit('answersChanged');
   }
 
   private connection(customerId: string, resourceId: string | undefined): Connection {
@@ -280,7 +321,9 @@ export class GatehouseClient {
       cacheMaxAgeMs: this.config.cacheMaxAgeMs,
       now: this.now,
       onTable: (changedView, entitlementsChanged) => {
-        if (entitlementsChanged && this.isCurrent(changedView)) this.emitUpdated(changedView);
+        if (!this.isCurrent(changedView)) return;
+        if (entitlementsChanged) this.emitUpdated(changedView);
+        this.emitter.emit('answersChanged');
       },
     });
     return view;

@@ -1,6 +1,7 @@
 // Client configuration: the official SDK's fields and defaults, plus Gatehouse's own.
 // Ill-typed fields are errors; unknown fields are warnings (a typo must not pass silently).
 import type { EntitlementsFallback } from '../core/model';
+import type { Bootstrap } from '../core/bootstrap';
 import type { Logger, LogLevel } from './logger';
 
 export interface LogConfiguration {
@@ -38,6 +39,8 @@ export interface ClientConfiguration {
   serviceWorkerUrl?: string;
   /** Evaluate metering in a web worker (default) or on the main thread. */
   useWorker?: boolean;
+  /** Entitlements the app's server fetched from the edge endpoint, served from the first render (README, "Server rendering"). */
+  bootstrap?: Bootstrap | null;
 }
 
 export interface ResolvedConfiguration {
@@ -60,6 +63,7 @@ export interface ResolvedConfiguration {
   host: 'auto' | 'service-worker' | 'page';
   serviceWorkerUrl: string;
   useWorker: boolean;
+  bootstrap: unknown;
 }
 
 const DEFAULT_BASE_URI = 'https://api.stigg.io';
@@ -90,6 +94,7 @@ const FIELDS: Record<keyof ClientConfiguration, FieldType> = {
   host: 'host',
   serviceWorkerUrl: 'string',
   useWorker: 'boolean',
+  bootstrap: 'object',
 };
 
 function fits(type: FieldType, value: unknown): boolean {
@@ -166,6 +171,7 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
       host: given.host ?? 'auto',
       serviceWorkerUrl: given.serviceWorkerUrl ?? '/sw.js',
       useWorker: given.useWorker ?? true,
+      bootstrap: given.bootstrap ?? null,
     },
   };
 }

@@ -9,6 +9,11 @@ export interface Events {
   entitlementsUpdated: (entitlements: Map<string, Entitlement>) => void;
   /** Connectivity and sync state: online, offline, degraded, last sync, outbox depth. */
   statusChanged: (status: SyncStatus) => void;
+  /**
+   * Gatehouse only: any getter's answer or provenance may have changed (new data, local
+   * usage, the clock, another customer or resource). Subscriptions re-read and compare.
+   */
+  answersChanged: () => void;
 }
 export type EventName = keyof Events;
 

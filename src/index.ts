@@ -6,6 +6,7 @@ import { resolveConfiguration, type ClientConfiguration } from './config';
 import { Evaluation } from './evaluation';
 import { LoggerService } from './logger';
 import { storedData } from './engine-link/stored-data';
+import { isServerSide, noEngine } from './server-side';
 
 export type { ClientConfiguration, LogConfiguration } from './config';
 export type { Logger } from './logger';
@@ -13,6 +14,7 @@ export { LogLevel } from './logger';
 export type { Events, EventName } from './events';
 export type { FeatureProvenance, AnswerSource } from '../core/table';
 export type { SyncStatus } from '../core/protocol';
+export type { Bootstrap } from '../core/bootstrap';
 export * from './official-surface';
 export type { GatehouseClient as StiggClient } from './client';
 /** The client's type, as `Stigg` is in the official package (`let stigg: Stigg`). */
@@ -26,6 +28,11 @@ export const Stigg = {
     for (const warning of warnings) log.error(warning);
 
     const evaluation = new Evaluation();
+    if (isServerSide()) {
+      const client = new GatehouseClient(config, { engine: noEngine, stored: null, evaluation, serverSide: true });
+      client.start();
+      return client;
+    }
     const client: GatehouseClient = new GatehouseClient(config, {
       engine: () =>
         import('./engine-connection').then(({ connectTickingEngine }) =>

@@ -5,7 +5,8 @@
 import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/records';
 import { partitionKey } from '../core/partition';
-import { recordChanged, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
+import { replacesBootstrap } from '../core/bootstrap';
+import { buildDecisionTable, recordChanged, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
 import type { Evaluation } from './evaluation';
 
 /** What the page needs of the engine link. */
@@ -36,7 +37,9 @@ export class PartitionView {
   readonly key: string;
   table: DecisionTable | null = null;
   private record: SnapshotRecord | null = null;
-  private origin: 'network' | 'cache' = 'cache';
+  private origin: DataOrigin = 'cache';
+  /** The server's bootstrap while it is what this view serves. */
+  private bootstrap: SnapshotRecord | null = null;
   /** Data the network confirmed after this view opened is live; anything older came from storage. */
   private readonly openedAt: number;
   private localUsage: LocalUsageRecord[] = [];
@@ -109,9 +112,32 @@ export class PartitionView {
     const stored = this.options.stored;
     if (!stored) return;
     const [record, usage] = await Promise.all([stored.readStoredSnapshot(this.key), stored.readLocalUsage(this.key)]);
-    if (this.closed || this.record || !record || record.partitionKey !== this.key) return;
+    if (this.closed || (this.record && !this.bootstrap)) return;
     this.localUsage = usage.filter((u) => u.partitionKey === this.key);
-    await this.applyRecord(record);
+    if (record && record.partitionKey === this.key && (!this.bootstrap || replacesBootstrap(this.bootstrap, record))) {
+      await this.applyRecord(record);
+    } else if (this.bootstrap && this.localUsage.length) {
+      await this.evaluate(false); // usage recorded on this device counts on top of the bootstrap
+    }
+  }
+
+  /**
+   * Serves the server's bootstrap at once (synchronously, for the first render) until
+   * stored or fetched data is newer. Ignored when the view already has data or the
+   * bootstrap is too old to be served. `background` re-evaluates it where tables are
+   * kept current (period ends); a server render does not.
+   */
+  seed(record: SnapshotRecord, background: boolean): boolean {
+    if (this.closed || this.record || record.partitionKey !== this.key) return false;
+    const { now, cacheMaxAgeMs } = this.options;
+    const table = buildDecisionTable({ record, localUsage: [], now: now(), cacheMaxAgeMs, origin: 'bootstrap' });
+    if (!table) return false;
+    this.record = this.bootstrap = record;
+    this.origin = 'bootstrap';
+    this.table = table;
+    this.markLoaded();
+    if (background) void this.evaluate(false);
+    return true;
   }
 
   private async onBroadcast(broadcast: Broadcast): Promise<void> {
@@ -134,8 +160,10 @@ export class PartitionView {
   private async applyRecord(record: SnapshotRecord): Promise<void> {
     const previous = this.record;
     const origin = record.fetchedAt > this.openedAt ? 'network' : 'cache';
+    if (this.bootstrap && !replacesBootstrap(this.bootstrap, record)) return;
     // The ordering guard, page side: never step back to an older snapshot.
     if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) return;
+    this.bootstrap = null;
     const changed = recordChanged(previous, record);
     if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return this.evaluating;
     this.record = record;
