@@ -5,7 +5,9 @@ import { defineConfig, type BuildEnvironmentOptions, type Plugin, type UserConfi
 import packageJson from './package.json' with { type: 'json' };
 
 const dependencies = Object.keys(packageJson.dependencies);
-const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+// React is the app's own (an optional peer dependency of `gatehouse/react`).
+const external = [...dependencies, 'react', 'react-dom'];
+const isDependency = (id: string) => external.some((name) => id === name || id.startsWith(`${name}/`));
 
 const METERING_WORKER_LITERAL = `'../worker/metering.worker.ts'`;
 const METERING_WORKER_SOURCE = `${METERING_WORKER_LITERAL}, import.meta.url`;
@@ -110,7 +112,12 @@ const pageApi: UserConfig = {
     ...output,
     emptyOutDir: true,
     lib: {
-      entry: { [PAGE_API_MODULE.replace(/\.js$/, '')]: 'src/index.ts', 'metering.worker': 'worker/metering.worker.ts' },
+      entry: {
+        [PAGE_API_MODULE.replace(/\.js$/, '')]: 'src/index.ts',
+        'metering.worker': 'worker/metering.worker.ts',
+        // `gatehouse/react`: imports the page API module, so an app has one client.
+        react: 'src/react/index.ts',
+      },
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },

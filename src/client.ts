@@ -239,16 +239,16 @@ export class GatehouseClient {
    */
   setBootstrap(bootstrap: Bootstrap | null): void {
     this.bootstrapData = bootstrap;
-    if (this.views().length && this.seed()) this.emitter.emit('answersChanged');
+    if (this.views().length && this.seed(false)) this.emitter.emit('answersChanged');
   }
 
   /** Seeds the current views from the bootstrap; true when one now serves it. */
-  private seed(): boolean {
+  private seed(warn = true): boolean {
     if (this.bootstrapData == null || this.config.offline) return false;
     const views = this.views();
     const loaded = views.map((view) => view.isLoaded);
     const ignored = seedViews(this.bootstrapData, views, this.now(), !this.deps.serverSide);
-    if (ignored) this.logger.error(`The bootstrap is ignored: ${ignored}`);
+    if (ignored && warn) this.logger.error(`The bootstrap is ignored: ${ignored}`);
     return views.some((view, i) => view.isLoaded !== loaded[i]);
   }
 

@@ -160,10 +160,13 @@ export class PartitionView {
   private async applyRecord(record: SnapshotRecord): Promise<void> {
     const previous = this.record;
     const origin = record.fetchedAt > this.openedAt ? 'network' : 'cache';
-    if (this.bootstrap && !replacesBootstrap(this.bootstrap, record)) return;
-    // The ordering guard, page side: never step back to an older snapshot.
-    if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) return;
-    this.bootstrap = null;
+    if (this.bootstrap) {
+      // A bootstrap gives way by date of confirmation alone (core/bootstrap.ts).
+      if (!replacesBootstrap(this.bootstrap, record)) return;
+      this.bootstrap = null;
+    } else if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) {
+      return; // the ordering guard, page side: never step back to an older snapshot
+    }
     const changed = recordChanged(previous, record);
     if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return this.evaluating;
     this.record = record;

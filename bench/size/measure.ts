@@ -15,6 +15,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const APP_ENTRY = 'bench/size/app.ts';
 const PUBLISHED_PAGE_API = 'dist/lib/gatehouse.js';
 export const SW_FILE = 'dist/sw/sw.js';
+export const REACT_FILE = 'dist/lib/react.js';
 export const OFFICIAL_FILE = 'node_modules/@stigg/js-client-sdk/dist/index.js';
 
 export interface BundleFile {
@@ -40,6 +41,8 @@ export interface BundleReport {
   pageLazy: BundlePart;
   worker: BundlePart;
   serviceWorker: BundlePart;
+  /** The `gatehouse/react` entry itself, as published (it imports React and the page API). */
+  react: BundlePart;
   official: BundlePart;
 }
 
@@ -109,6 +112,7 @@ export async function measureBundles(): Promise<BundleReport> {
     pageLazy: part(lazy.map((name) => chunkFile(chunks.get(name)!))),
     worker: part(workers.map((w) => ({ file: w.fileName, bytes: Buffer.byteLength(w.source), gzipBytes: gzipSize(w.source), modules: [] }))),
     serviceWorker: part([plainFile(SW_FILE)]),
+    react: part([plainFile(REACT_FILE)]),
     official: part([plainFile(OFFICIAL_FILE)]),
   };
 }
