@@ -54,7 +54,7 @@ export function createExampleServer({ apiUrl, apiKey = 'client-demo-key' }: Exam
       const props: AppProps = { apiUrl, apiKey, customerId, bootstrap };
       const html = renderToString(h(App, props));
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
-        `<!doctype html><html><head><meta charset="utf-8"><title>Gatehouse SSR example</title></head><body>` +
+        `<!doctype html><html><head><meta charset="utf-8"><title>Gatehouse SSR example</title><link rel="icon" href="data:,"></head><body>` +
           `<div id="root">${html}</div>` +
           `<script>window.__APP_PROPS__ = ${scriptJson(props)}</script>` +
           `<script type="module" src="/assets/client.js"></script></body></html>`,
