@@ -10,6 +10,7 @@ import { buildSite, serveSite } from './harness/site';
 import { describeMachine } from './machine';
 import { bundleSizes } from './metrics/bundle';
 import { failureRecovery } from './metrics/failure-recovery';
+import { firstPaint } from './metrics/first-paint';
 import { getterThroughput } from './metrics/getter';
 import { longTasks } from './metrics/long-tasks';
 import { memory } from './metrics/memory';
@@ -28,6 +29,7 @@ const MODULES: Record<string, MetricModule> = {
   memory,
   propagation: tabPropagation,
   recovery: failureRecovery,
+  firstpaint: firstPaint,
 };
 
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url));
