@@ -15,3 +15,12 @@ if (missing.length || extra.length) {
   process.exit(1);
 }
 console.log(`dist/lib/gatehouse.js exports the ${published.length} public names and nothing else`);
+
+// gatehouse/react: Stigg's React SDK's entitlement names, plus Gatehouse's two hooks.
+const reactNames = Object.keys(await import('../../dist/lib/react.js')).sort();
+const reactExpected = ['StiggContext', 'StiggProvider', 'useBooleanEntitlement', 'useEntitlementProvenance', 'useMeteredEntitlement', 'useNumericEntitlement', 'useStiggContext', 'useSyncStatus'];
+if (JSON.stringify(reactNames) !== JSON.stringify(reactExpected)) {
+  console.error(`dist/lib/react.js exports ${reactNames.join(', ')}; expected ${reactExpected.join(', ')}`);
+  process.exit(1);
+}
+console.log(`dist/lib/react.js exports the ${reactNames.length} names of gatehouse/react`);
