@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideBootstrap, replacesBootstrap } from './bootstrap';
+import { decideBootstrap } from './bootstrap';
+import { replacesBootstrap } from './table';
 import { partitionKey } from './partition';
 import { feature01, feature02, feature03, GUIDE_NOW } from './test/wire-fixtures';
 

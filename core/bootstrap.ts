@@ -1,7 +1,8 @@
 // Server bootstrap: entitlements an app's server fetched from Stigg's edge endpoint
 // (`GET {baseEdgeUri}/v1/c/{customerId}/entitlements.json`, the JSON body as is) and handed
 // to the first render. Validated like any wire data; served only to its own customer and
-// resource; dated by `fetchedAt`; and replaced by stored or fetched data that is newer.
+// resource; dated by `fetchedAt`; and replaced by stored or fetched data that is newer
+// (`replacesBootstrap`, in ./table.ts with the other ordering rules, as the page always needs it).
 import { partitionKey } from './partition';
 import type { SnapshotRecord } from './table';
 import { entitlementsFromBody, toSnapshot } from './wire';
@@ -53,9 +54,4 @@ export function decideBootstrap(
     resourceId,
     record: { partitionKey: partitionKey({ ...current, resourceId }), snapshot: toSnapshot(list, fetchedAt), fetchedAt },
   };
-}
-
-/** Stored or fetched data replaces a bootstrap only when the network confirmed it later. */
-export function replacesBootstrap(bootstrap: SnapshotRecord, record: SnapshotRecord): boolean {
-  return record.fetchedAt > bootstrap.fetchedAt;
 }

@@ -135,3 +135,8 @@ export function recordChanged(previous: SnapshotRecord | null | undefined, next:
     JSON.stringify(previous.snapshot.entitlements) !== JSON.stringify(next.snapshot.entitlements)
   );
 }
+
+/** Stored or fetched data replaces a server bootstrap (core/bootstrap.ts) only when the network confirmed it later. */
+export function replacesBootstrap(bootstrap: SnapshotRecord, record: SnapshotRecord): boolean {
+  return record.fetchedAt > bootstrap.fetchedAt;
+}

@@ -1,8 +1,9 @@
 // The bootstrap on the client: served from the first synchronous answer, replaced only by
 // newer stored or fetched data, never served to another customer; and the server-side client.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { feature01, feature02, feature03, guideEntitlements } from '../core/test/wire-fixtures';
-import { GatehouseClient } from './client';
+import { seedViews } from './bootstrap-seed';
+import { GatehouseClient, provideBootstrapSeeder } from './client';
 import { resolveConfiguration, type ClientConfiguration } from './config';
 import { Evaluation } from './evaluation';
 import { Stigg } from './index';
@@ -32,7 +33,23 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-describe('bootstrap', () => {
+describe('bootstrap on a plain page (no gatehouse/react)', () => {
+  it('loads its decoder only when given, and serves it before any engine answer', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', bootstrap });
+    expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' }).isFallback).toBe(true); // the decoder is loading
+    const changes = vi.fn();
+    client.addListener('answersChanged', changes);
+    await client.waitForInitialization();
+    expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' })).toMatchObject({ isFallback: false, value: 100 });
+    expect(client.getEntitlementProvenance({ featureId: 'feature-demo-01' }).source).toBe('bootstrap');
+    expect(changes).toHaveBeenCalled();
+    expect(engine.requests.filter((r) => r.body.type === 'sync')).toHaveLength(1); // asked, not answered
+  });
+});
+
+describe('bootstrap with its decoder provided up front (as gatehouse/react does)', () => {
+  beforeAll(() => provideBootstrapSeeder(seedViews));
+
   it('answers real data from the first synchronous call, with provenance bootstrap and its age', async () => {
     const client = makeClient({ customerId: 'customer-demo-01', bootstrap });
     expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' })).toMatchObject({ isFallback: false, value: 100 });

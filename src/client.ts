@@ -48,7 +48,7 @@ import { Emitter, type EventName, type Events } from './events';
 import type { Evaluation } from './evaluation';
 import { LoggerService } from './logger';
 import { PartitionView, type EngineChannel, type StoredData } from './partition-view';
-import { seedViews } from './bootstrap-seed';
+import type { seedViews } from './bootstrap-seed';
 import type { Bootstrap } from '../core/bootstrap';
 import { CheckTracker } from './tracking';
 
@@ -68,6 +68,15 @@ export interface ClientDeps {
 type GetterParams = GetBooleanEntitlement | GetNumericEntitlement | GetMeteredEntitlement;
 
 const loadRemoteCalls = () => import('./remote-calls');
+
+/**
+ * The bootstrap's decoder (wire mapping and checks): loaded only when a bootstrap is given,
+ * so pages without one do not carry it. gatehouse/react provides it up front, so a
+ * bootstrap is served from the first (hydrating) render.
+ */
+let seeder: typeof seedViews | null = null;
+export const provideBootstrapSeeder = (given: typeof seedViews): void => void (seeder = given);
+const loadSeeder = () => import('./bootstrap-seed').then((module) => (seeder ??= module.seedViews));
 
 type InitState = { kind: 'pending' } | { kind: 'ready' } | { kind: 'failed'; error: Error };
 
@@ -244,10 +253,19 @@ export class GatehouseClient {
 
   /** Seeds the current views from the bootstrap; true when one now serves it. */
   private seed(warn = true): boolean {
-    if (this.bootstrapData == null || this.config.offline) return false;
+    const bootstrap = this.bootstrapData;
+    if (bootstrap == null || this.config.offline) return false;
+    if (!seeder) {
+      // Served as soon as the decoder has loaded (a local chunk, before any network answer).
+      void loadSeeder().then(
+        () => bootstrap === this.bootstrapData && this.views().length > 0 && this.seed(warn) && this.emitter.emit('answersChanged'),
+        (error: unknown) => this.logger.error('Failed to load the bootstrap decoder', error),
+      );
+      return false;
+    }
     const views = this.views();
     const loaded = views.map((view) => view.isLoaded);
-    const ignored = seedViews(this.bootstrapData, views, this.now(), !this.deps.serverSide);
+    const ignored = seeder(bootstrap, views, this.now(), !this.deps.serverSide);
     if (ignored && warn) this.logger.error(`The bootstrap is ignored: ${ignored}`);
     return views.some((view, i) => view.isLoaded !== loaded[i]);
   }

@@ -5,8 +5,7 @@
 import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/records';
 import { partitionKey } from '../core/partition';
-import { replacesBootstrap } from '../core/bootstrap';
-import { buildDecisionTable, recordChanged, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
+import { buildDecisionTable, recordChanged, replacesBootstrap, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
 import type { Evaluation } from './evaluation';
 
 /** What the page needs of the engine link. */

@@ -15,6 +15,8 @@ import {
   type PropsWithChildren,
 } from 'react';
 import { fallbackResult } from '../../core/fallback';
+import { seedViews } from '../bootstrap-seed';
+import { provideBootstrapSeeder } from '../client';
 import type { EntitlementKind } from '../../core/model';
 import type { FeatureProvenance } from '../../core/table';
 import {
@@ -38,6 +40,9 @@ export interface StiggContextValue {
   refreshData: () => Promise<void>;
   locale: string;
 }
+
+// A bootstrap must be served from the first render, which hydration compares with the server's.
+provideBootstrapSeeder(seedViews);
 
 export const StiggContext = createContext<StiggContextValue | null>(null);
 
