@@ -183,4 +183,14 @@ describe('gatehouse/react hooks', () => {
     expect(results.at(-2)).toBe(provenance);
     expect(errors).not.toHaveBeenCalled();
   });
+
+  it('report a shouldTrack check once per committed render, as the official hook does, not per snapshot read', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01' }, memoryStore([record(customer, guideEntitlements, NOW - 60_000)]));
+    await client.waitForInitialization();
+    render(h(StiggProvider, { stiggClient: client }, h(Show, { name: 'tracked', use: () => useMeteredEntitlement({ featureId: 'feature-demo-03', options: { requestedUsage: 1, shouldTrack: true } }) })));
+    for (let i = 0; i < 5; i += 1) act(() => (client as unknown as { emitter: { emit(name: string): void } }).emitter.emit('answersChanged'));
+    const track = await vi.waitFor(() => engine.take('track'), { timeout: 1_000 });
+    expect(renders.tracked).toBe(1);
+    expect(track.body).toMatchObject({ reports: [{ featureId: 'feature-demo-03', requestedUsage: 1, result: { hasAccess: true } }] });
+  });
 });

@@ -126,14 +126,36 @@ function useAnswer<T>(read: (stigg: StiggClient) => T, otherwise: () => T, keyOf
 const withoutProvider = <K extends EntitlementKind>(kind: K, params: { featureId?: unknown; options?: { fallback?: unknown } }) => () =>
   fallbackResult(kind, params.featureId, params.options?.fallback, undefined);
 
-export const useBooleanEntitlement = (params: GetBooleanEntitlement): BooleanEntitlement =>
-  useAnswer((stigg) => stigg.getBooleanEntitlement(params), withoutProvider('boolean', params));
+/**
+ * An entitlement hook. Snapshots are read without tracking (React may read them several
+ * times per render); with `shouldTrack`, the check is reported once per committed render,
+ * as the official hook reports once per render.
+ */
+const entitlementHook =
+  <P extends { featureId: string; options?: { shouldTrack?: boolean; fallback?: unknown } }, R>(
+    kind: EntitlementKind,
+    get: (stigg: StiggClient, params: P) => R,
+  ) =>
+  (params: P): R => {
+    const stigg = useContext(StiggContext)?.stigg;
+    const tracked = params.options?.shouldTrack === true;
+    const quiet = tracked ? { ...params, options: { ...params.options, shouldTrack: false } } : params;
+    const result = useAnswer((client) => get(client, quiet), withoutProvider(kind, params) as () => R);
+    useEffect(() => void (tracked && stigg && get(stigg, params)));
+    return result;
+  };
 
-export const useNumericEntitlement = (params: GetNumericEntitlement): NumericEntitlement =>
-  useAnswer((stigg) => stigg.getNumericEntitlement(params), withoutProvider('numeric', params));
+export const useBooleanEntitlement: (params: GetBooleanEntitlement) => BooleanEntitlement = entitlementHook('boolean', (stigg, params: GetBooleanEntitlement) =>
+  stigg.getBooleanEntitlement(params),
+);
 
-export const useMeteredEntitlement = (params: GetMeteredEntitlement): MeteredEntitlement =>
-  useAnswer((stigg) => stigg.getMeteredEntitlement(params), withoutProvider('metered', params));
+export const useNumericEntitlement: (params: GetNumericEntitlement) => NumericEntitlement = entitlementHook('numeric', (stigg, params: GetNumericEntitlement) =>
+  stigg.getNumericEntitlement(params),
+);
+
+export const useMeteredEntitlement: (params: GetMeteredEntitlement) => MeteredEntitlement = entitlementHook('metered', (stigg, params: GetMeteredEntitlement) =>
+  stigg.getMeteredEntitlement(params),
+);
 
 /** Where a feature's answer comes from; re-renders when the source or data changes, not as it ages. */
 export const useEntitlementProvenance = (params: { featureId: string; resourceId?: string }): FeatureProvenance =>
