@@ -117,6 +117,16 @@ describe('bootstrap with its decoder provided up front (as gatehouse/react does)
     ]);
   });
 
+  it('is forgotten by clearCustomer({ purgeStoredData: true }), not by a customer switch', async () => {
+    const client = makeClient({ customerId: 'customer-demo-01', bootstrap });
+    void client.setCustomerId('customer-demo-02');
+    void client.setCustomerId('customer-demo-01');
+    expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' }).isFallback).toBe(false);
+    client.clearCustomer({ purgeStoredData: true });
+    void client.setCustomerId('customer-demo-01');
+    expect(client.getNumericEntitlement({ featureId: 'feature-demo-01' }).isFallback).toBe(true);
+  });
+
   it('can be given to an existing client (setBootstrap)', () => {
     const client = makeClient({ customerId: 'customer-demo-01' });
     const changes = vi.fn();

@@ -281,6 +281,7 @@ export class GatehouseClient {
       }
     }
     this.tracker.flush();
+    if (options.purgeStoredData) this.bootstrapData = null; // nothing of the customer survives a purge
     this.globalView = null;
     this.resourceView = null;
     this.customerToken = null;

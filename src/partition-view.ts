@@ -160,7 +160,7 @@ export class PartitionView {
     const previous = this.record;
     const origin = record.fetchedAt > this.openedAt ? 'network' : 'cache';
     if (this.bootstrap) {
-      // A bootstrap gives way by date of confirmation alone (core/bootstrap.ts).
+      // A bootstrap gives way by date of confirmation alone (core/table.ts).
       if (!replacesBootstrap(this.bootstrap, record)) return;
       this.bootstrap = null;
     } else if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) {
