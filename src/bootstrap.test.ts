@@ -160,4 +160,13 @@ describe('on a server', () => {
     await flush();
     expect(fetchSpy).not.toHaveBeenCalled();
   });
+
+  it('completes initialization with what is at hand, so a server render never waits', async () => {
+    const logConfiguration = { logger: { log: () => undefined, error: () => undefined } };
+    for (const configuration of [{ customerId: 'customer-demo-01' }, {}, { customerId: 'customer-demo-01', lazyLoad: true }]) {
+      const client = Stigg.initialize({ apiKey, logConfiguration, ...configuration });
+      await expect(client.waitForInitialization()).resolves.toBe(client);
+      expect(client.getBooleanEntitlement({ featureId: 'feature-demo-02' }).isFallback).toBe(true);
+    }
+  });
 });

@@ -135,7 +135,11 @@ export class GatehouseClient {
     // `lazyLoad`, as in the official SDK, the first `setCustomerId`'s load does.
     const configurationInitializes = !customerId && !lazyLoad;
     if (this.deps.serverSide) {
+      // Nothing loads on a server: initialization completes with what is at hand (the
+      // bootstrap, once its decoder is in, else fallbacks), so a server render never waits.
       if (loadsCustomer) void this.setCustomerId(customerId, customerToken, resourceId);
+      const decoder = this.bootstrapData && !seeder ? loadSeeder().catch(() => undefined) : null;
+      void Promise.resolve(decoder).then(() => this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }));
       return;
     }
     // Loaded alongside the customer's entitlements, not before them as the official SDK does.
