@@ -66,7 +66,7 @@ export function fallbackResult<K extends EntitlementKind>(
   perCall: unknown,
   global: EntitlementsFallback | undefined,
 ): FallbackResults[K] {
-  const fromGlobal = typeof featureId === 'string' && global ? global[featureId] : undefined;
+  const fromGlobal = typeof featureId === 'string' && global && Object.hasOwn(global, featureId) ? global[featureId] : undefined;
   const chosen = sanitise(kind, perCall) ?? sanitise(kind, fromGlobal) ?? {};
   return { ...DEFAULTS[kind], ...chosen };
 }

@@ -6,5 +6,10 @@ export const AUTHENTICATION_FAILED_MESSAGE = 'Authentication failed. Double chec
 
 /** The message of anything thrown. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    // An object without a primitive value, or whose `message` read throws.
+    return 'unknown error';
+  }
 }

@@ -67,6 +67,19 @@ export interface ClientDeps {
 
 type GetterParams = GetBooleanEntitlement | GetNumericEntitlement | GetMeteredEntitlement;
 
+/** A fallback whatever the caller's objects do when read: the per-call fallback, else without it, else the defaults. */
+function safeFallback(kind: EntitlementKind, featureId: unknown, options: GetterParams['options'], global: ResolvedConfiguration['entitlementsFallback']) {
+  const id = typeof featureId === 'string' ? featureId : undefined;
+  for (const attempt of [() => fallbackResult(kind, id, options?.fallback, global), () => fallbackResult(kind, id, undefined, global)]) {
+    try {
+      return attempt();
+    } catch {
+      // hostile fallback objects: try the next source
+    }
+  }
+  return fallbackResult(kind, undefined, undefined, undefined);
+}
+
 const loadRemoteCalls = () => import('./remote-calls');
 
 /**
@@ -398,7 +411,8 @@ export class GatehouseClient {
       if (views.every((view) => this.isCurrent(view))) this.setInitState({ kind: 'ready' });
     } catch (cause) {
       const error = new Error(`${failureMessage}. Error: ${messageOf(cause)}`);
-      this.logger.error(error.message);
+      // As the official: the message, and the Error that caused it (with its stack).
+      this.logger.error(error.message, cause instanceof Error ? cause : error);
       if (views.every((view) => this.isCurrent(view))) this.setInitState({ kind: 'failed', error });
     } finally {
       clearTimeout(timer);
@@ -413,9 +427,14 @@ export class GatehouseClient {
   }
 
   private getEntitlement<K extends EntitlementKind, R>(kind: K, params: unknown, evaluate: typeof getBooleanEntitlement | typeof getNumericEntitlement | typeof getMeteredEntitlement): R {
-    const { featureId, resourceId, options } = (typeof params === 'object' && params !== null ? params : {}) as Partial<GetterParams>;
+    // Every read of the caller's object is inside the try: its property reads may throw.
+    let featureId: unknown;
+    let options: GetterParams['options'];
     try {
-      const view = this.viewFor(resourceId);
+      const given = (typeof params === 'object' && params !== null ? params : {}) as Partial<GetterParams>;
+      featureId = given.featureId;
+      options = given.options;
+      const view = this.viewFor(given.resourceId);
       const table = view?.table ?? null;
       const result = evaluate(
         { table: table?.entitlements ?? null, fallbacks: this.config.entitlementsFallback, now: this.now() },
@@ -432,8 +451,8 @@ export class GatehouseClient {
       }
       return result as R;
     } catch (error) {
-      this.logger.error(`Failed to get ${kind} entitlement. Error: ${messageOf(error)}`);
-      return fallbackResult(kind, featureId, options?.fallback, this.config.entitlementsFallback) as R;
+      this.logger.error(`Failed to get ${kind} entitlement. Error: ${messageOf(error)}`, error);
+      return safeFallback(kind, featureId, options, this.config.entitlementsFallback) as R;
     }
   }
 
@@ -453,8 +472,15 @@ export class GatehouseClient {
 
   /** Where a feature's answer comes from, when the data was fetched and how old it is. */
   getEntitlementProvenance(params: { featureId: string; resourceId?: string }): FeatureProvenance {
-    const view = this.viewFor(params?.resourceId);
-    return provenanceOf(view?.table ?? null, String(params?.featureId), this.now(), 2 * this.config.cacheTtlMs);
+    try {
+      const featureId: unknown = params?.featureId;
+      const view = this.viewFor(params?.resourceId);
+      const table = typeof featureId === 'string' ? (view?.table ?? null) : null;
+      return provenanceOf(table, typeof featureId === 'string' ? featureId : '', this.now(), 2 * this.config.cacheTtlMs);
+    } catch (error) {
+      this.logger.error(`Failed to get entitlement provenance. Error: ${messageOf(error)}`, error);
+      return { source: 'fallback' };
+    }
   }
 
   /** The engine's last reported connectivity and sync state, or null before the first report. */
@@ -489,6 +515,7 @@ export class GatehouseClient {
   async getEntitlements(resourceId?: string): Promise<Entitlement[]> {
     const { guard } = await loadRemoteCalls();
     return guard(this.logger, 'get entitlements', async () => {
+      if (resourceId != null && typeof resourceId !== 'string') throw new TypeError(`resourceId must be a string, got ${typeof resourceId}`);
       if (!this.globalView && !this.config.offline) throw new Error(NO_CUSTOMER_MESSAGE);
       const view = this.viewFor(resourceId);
       if (!view) return fallbackEntitlementList(this.config.entitlementsFallback) as Entitlement[];

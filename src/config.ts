@@ -3,6 +3,7 @@
 import type { EntitlementsFallback } from '../core/model';
 import type { Bootstrap } from '../core/bootstrap';
 import type { Logger, LogLevel } from './logger';
+import { withinBounds } from './config-bounds';
 
 export interface LogConfiguration {
   logger?: Logger;
@@ -149,6 +150,7 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
   } catch {
     throw new TypeError(`Configuration field "baseUri" is not a valid URL: ${baseUri}`);
   }
+  const warn = (message: string) => warnings.push(message);
   return {
     warnings,
     config: {
@@ -158,7 +160,7 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
       customerId: given.customerId || null,
       resourceId: given.resourceId || null,
       customerToken: given.customerToken || null,
-      cacheTtlMs: given.cacheTtlMs || given.entitlementPollingInterval || DEFAULT_CACHE_TTL_MS,
+      cacheTtlMs: withinBounds('cacheTtlMs', given.cacheTtlMs || given.entitlementPollingInterval || DEFAULT_CACHE_TTL_MS, warn),
       logConfiguration: given.logConfiguration ?? {},
       lazyLoad: given.lazyLoad ?? false,
       enableEdge: given.enableEdge ?? true,
@@ -166,8 +168,8 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
       clientName: given.clientName,
       clientVersion: given.clientVersion,
       offline: given.offline ?? false,
-      cacheMaxAgeMs: given.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS,
-      initTimeoutMs: given.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS,
+      cacheMaxAgeMs: withinBounds('cacheMaxAgeMs', given.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS, warn),
+      initTimeoutMs: withinBounds('initTimeoutMs', given.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS, warn),
       host: given.host ?? 'auto',
       serviceWorkerUrl: given.serviceWorkerUrl ?? '/sw.js',
       useWorker: given.useWorker ?? true,

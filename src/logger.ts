@@ -1,5 +1,7 @@
 // Logging with the official levels. The caller's logger is used as given: never
-// merged into `console`, never patched.
+// merged into `console`, never patched. A partial logger works (a missing method is a
+// no-op) and a throwing one is harmless: logging never changes what the SDK does.
+// Errors are passed as the Error objects they are (with their stack), as the official does.
 
 export interface Logger {
   log: (message: string, object?: Record<string, unknown>) => void;
@@ -17,10 +19,20 @@ export class LoggerService {
   ) {}
 
   error(message: string, error?: unknown): void {
-    if (this.level !== LogLevel.NONE) this.logger.error(`[Stigg] ${message}`, error ?? {});
+    if (this.level !== LogLevel.NONE) this.call('error', `[Stigg] ${message}`, error ?? {});
   }
 
   log(message: string, object?: Record<string, unknown>): void {
-    if (this.level === LogLevel.ALL || this.level === LogLevel.LOG) this.logger.log(`[Stigg] ${message}`, object ?? {});
+    if (this.level === LogLevel.ALL || this.level === LogLevel.LOG) this.call('log', `[Stigg] ${message}`, object ?? {});
+  }
+
+  private call(method: 'error' | 'log', message: string, detail: unknown): void {
+    try {
+      const logger = this.logger as Partial<Logger> | null;
+      const write = logger?.[method];
+      if (typeof write === 'function') write.call(logger, message, detail as Record<string, unknown>);
+    } catch {
+      // A logger that throws must not break the call that logs.
+    }
   }
 }

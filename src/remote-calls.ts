@@ -14,6 +14,7 @@ import { withCustomerMethods } from '../core/stigg-calls/mappers/customer-method
 import type { ApiContext, ExecuteOperation } from '../core/stigg-calls/operation';
 import { checkoutFromUrl, pollForSubscription } from './checkout';
 import { messageOf, NO_CUSTOMER_MESSAGE } from '../core/messages';
+import { checkArguments } from '../core/argument-checks';
 import type { LoggerService } from './logger';
 import type { PartitionView } from './partition-view';
 
@@ -59,7 +60,8 @@ export async function guard<T>(logger: LoggerService, action: string, run: () =>
   } catch (error) {
     const message = messageOf(error);
     const wrapped = new Error(message.startsWith(`Failed to ${action}.`) ? message : `Failed to ${action}. Error: ${message}`);
-    logger.error(wrapped.message);
+    // As the official: the message, and the Error that caused it (with its stack).
+    logger.error(wrapped.message, error instanceof Error ? error : wrapped);
     throw wrapped;
   }
 }
@@ -97,6 +99,7 @@ function callsFor(client: ClientContext): StiggApi<CallContext> {
 
 export function callRemote(client: ClientContext, method: RemoteMethod, args: unknown): Promise<unknown> {
   return guard(client.logger, ACTIONS[method], async () => {
+    checkArguments(method, args);
     if (client.offline) return withCustomers(method, offlineAnswer(method, new Date()));
     const view = client.customerView();
     if (!view && !CUSTOMER_OPTIONAL.has(method)) throw new Error(NO_CUSTOMER_MESSAGE);
@@ -136,9 +139,11 @@ export function recordUsage(client: ClientContext, params: RecordUsage): Promise
 
 export async function waitForCheckoutCompleted(
   client: ClientContext,
-  { timeoutMs = 15_000, refreshOnComplete = true }: { timeoutMs?: number; refreshOnComplete?: boolean },
+  params: { timeoutMs?: number; refreshOnComplete?: boolean },
   refresh: () => Promise<void>,
 ): Promise<unknown> {
+  checkArguments('waitForCheckoutCompleted', params);
+  const { timeoutMs = 15_000, refreshOnComplete = true } = params;
   if (client.offline) return null;
   if (typeof location === 'undefined') throw new Error('`waitForCheckoutCompleted` was called, but `window` is not defined');
   const checkout = checkoutFromUrl(location.search);
