@@ -6,7 +6,7 @@ import { connection, json, networkError, TestWorld, type FetchCall } from './tes
 const operation: GraphqlOperation = { kind: 'query', cache: 'stored', document: 'query GetSdkConfiguration{sdkConfiguration{sentryDsn}}', variables: {} };
 
 describe('graphql requests', () => {
-  it('run on one executor per environment, with the customer and token of each request', async () => {
+  it('run on one executor per partition (environment, customer, resource), with the token of each request', async () => {
     const world = new TestWorld();
     const built: GraphqlExecutorConfig[] = [];
     const ran: [string, GraphqlOperation, ApiContext][] = [];
@@ -23,13 +23,16 @@ describe('graphql requests', () => {
     await expect(ask(connection({ customerToken: 'token-1' }))).resolves.toEqual({ answered: 'client-key' });
     await ask(connection({ customerId: 'customer-2', resourceId: 'r' }));
     await ask(connection({ apiKey: 'other-key' }));
-    expect(built.map((config) => config.apiKey)).toEqual(['client-key', 'other-key']);
+    expect(built.map((config) => config.apiKey)).toEqual(['client-key', 'client-key', 'other-key']);
+    await ask(connection({ customerToken: 'token-2' }));
+    expect(built).toHaveLength(3);
     expect(built[0]).toMatchObject({ baseUri: 'https://api.test', requestTimeoutMs: 8_000 });
     expect(built[0]!.storage).toBeDefined();
     expect(ran).toEqual([
       ['client-key', operation, { customerId: 'customer-1', resourceId: undefined, customerToken: 'token-1' }],
       ['client-key', operation, { customerId: 'customer-2', resourceId: 'r', customerToken: undefined }],
       ['other-key', operation, { customerId: 'customer-1', resourceId: undefined, customerToken: undefined }],
+      ['client-key', operation, { customerId: 'customer-1', resourceId: undefined, customerToken: 'token-2' }],
     ]);
   });
 
@@ -83,5 +86,92 @@ describe('purge (sign-out)', () => {
     world.graphql = networkError;
     await expect(ask(leaving)).rejects.toThrow('Failed to fetch');
     await expect(ask('staying-customer')).resolves.toEqual({ getCustomerByRefId: { customerId: 'staying-customer', name: 'Name of staying-customer' } });
+  });
+
+  // An answer whose keys name no customer: a subscription, looked up by its id.
+  const getSubscription: GraphqlOperation = {
+    kind: 'query',
+    cache: 'stored',
+    document: 'query GetSubscription($input: GetSubscriptionInput!){getSubscription(input: $input){subscriptionId latestInvoice{paymentUrl pdfUrl paymentSecret total}}}',
+    variables: { input: { subscriptionId: 'subscription-shared-id' } },
+  };
+  const subscriptionOf = (owner: string) =>
+    json({
+      data: {
+        getSubscription: {
+          __typename: 'CustomerSubscription',
+          subscriptionId: 'subscription-shared-id',
+          latestInvoice: {
+            __typename: 'SubscriptionInvoice',
+            paymentUrl: `https://billing.emulator.invalid/pay/${owner}`,
+            pdfUrl: `https://billing.emulator.invalid/pdf/${owner}`,
+            paymentSecret: `secret-of-${owner}`,
+            total: 42,
+          },
+        },
+      },
+    });
+  const storedValues = async (world: TestWorld) => {
+    const open = world.indexedDB!.open('gatehouse-test');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const request = db.transaction('graphcache').objectStore('graphcache').getAll();
+    const entries = await new Promise<unknown[]>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    db.close();
+    return JSON.stringify(entries);
+  };
+
+  it("drops the customer's partition whole, also answers whose keys name no customer; another customer never reads them", async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const world = new TestWorld();
+    world.graphql = () => subscriptionOf('first-customer');
+    const engine = world.engine({ graphql: createGraphqlExecutor });
+    const ask = (customerId: string) =>
+      world.settle(engine.handle({ type: 'graphql', connection: connection({ customerId }), operation: getSubscription }));
+    await expect(ask('first-customer')).resolves.toMatchObject({ getSubscription: { latestInvoice: { total: 42 } } });
+    await world.settle(new Promise((resolve) => setTimeout(resolve, 50)));
+    const stored = await world.settle(storedValues(world));
+    expect(stored).toContain('first-customer');
+    // Payment URLs and secrets are never written to storage.
+    expect(stored).not.toContain('billing.emulator.invalid');
+    expect(stored).not.toContain('secret-of');
+
+    // Offline, another customer asking the very same query gets no answer of the first.
+    world.graphql = networkError;
+    await expect(ask('second-customer')).rejects.toThrow('Failed to fetch');
+    // Offline, the first customer's stored answer carries null where the URLs were.
+    await expect(ask('first-customer')).resolves.toMatchObject({ getSubscription: { latestInvoice: { total: 42 } } });
+
+    await world.settle(engine.handle({ type: 'purge', connection: connection({ customerId: 'first-customer' }) }));
+    expect(await world.settle(storedValues(world))).toBe('[]');
+    await expect(ask('first-customer')).rejects.toThrow('Failed to fetch');
+  });
+
+  it('a stored answer read back after a restart carries null for payment URLs and secrets', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    const world = new TestWorld();
+    world.graphql = () => subscriptionOf('first-customer');
+    const first = world.engine({ graphql: createGraphqlExecutor });
+    await world.settle(first.handle({ type: 'graphql', connection: connection(), operation: getSubscription }));
+    await world.settle(new Promise((resolve) => setTimeout(resolve, 50)));
+    world.graphql = networkError;
+    const restarted = world.engine({ graphql: createGraphqlExecutor });
+    await expect(world.settle(restarted.handle({ type: 'graphql', connection: connection(), operation: getSubscription }))).resolves.toMatchObject({
+      getSubscription: { latestInvoice: { paymentUrl: null, pdfUrl: null, paymentSecret: null, total: 42 } },
+    });
+  });
+});
+
+describe('which namespaces a purge takes', () => {
+  const leaving = connection({ customerId: 'leaving' });
+  const ns = (...parts: unknown[]) => JSON.stringify(parts);
+  it("takes the customer's partitions, the customer-less and older per-environment namespaces of its environment, nothing else", async () => {
+    const { purgedWith } = await import('./call');
+    expect(purgedWith(ns(leaving.baseUri, leaving.apiKey, 'leaving', null), leaving)).toBe(true);
+    expect(purgedWith(ns(leaving.baseUri, leaving.apiKey, 'leaving', 'resource-1'), leaving)).toBe(true);
+    expect(purgedWith(ns(leaving.baseUri, leaving.apiKey, null, null), leaving)).toBe(true);
+    expect(purgedWith(ns(leaving.baseUri, leaving.apiKey), leaving)).toBe(true);
+    expect(purgedWith('not json', leaving)).toBe(true);
+    expect(purgedWith(ns(leaving.baseUri, leaving.apiKey, 'staying', null), leaving)).toBe(false);
+    expect(purgedWith(ns(leaving.baseUri, 'other-key', 'leaving', null), leaving)).toBe(false);
   });
 });

@@ -1,16 +1,17 @@
 // `graphql` requests: the GraphQL operations of the Stigg calls other than entitlements
 // (paywall, customer, subscriptions, ...). The page builds each operation
-// (core/stigg-calls); the engine runs it on an executor built once per environment
-// (engine/api: urql, graphcache), the customer and its token travelling with each
-// request. This module picks the executor and gives graphcache its storage on the
-// engine's IndexedDB.
+// (core/stigg-calls); the engine runs it on an executor built once per partition
+// (environment, customer, resource; engine/api: urql, graphcache), the customer's token
+// travelling with each request, never stored. Each executor's cache, in memory and in
+// storage, holds only its partition's answers: one customer's answer can never be
+// served to another, and a purge drops the partition whole.
 import type { Connection, ConnectionWithoutCustomer } from '../core/protocol';
 import type { ExecuteOperation, GraphqlOperation } from '../core/stigg-calls/operation';
 import type { GraphqlExecutorConfig } from './api/executor';
 import type { Connectivity } from './connectivity';
 import type { EngineEnvironment } from './environment';
 import type { EngineStore } from './storage/engine-store';
-import { createGraphcacheStorage, purgeCustomerAnswers, type GraphcacheStorage } from './storage/graphcache-storage';
+import { createGraphcacheStorage, purgeNamespaces, type GraphcacheStorage } from './storage/graphcache-storage';
 
 /** Builds the executor for one environment (engine/api's createGraphqlExecutor). */
 export type GraphqlExecutorFactory = (config: GraphqlExecutorConfig) => ExecuteOperation;
@@ -21,8 +22,30 @@ interface Executor {
   storage: GraphcacheStorage;
 }
 
-/** Where an environment's stored answers live: one namespace per Stigg environment. */
-const namespaceOf = ({ baseUri, apiKey }: Pick<Connection, 'baseUri' | 'apiKey'>) => JSON.stringify([baseUri, apiKey]);
+/**
+ * Where a partition's stored answers live: `[baseUri, apiKey, customerId, resourceId]`.
+ * Calls made before any customer is set (the public paywall) share the environment's
+ * namespace with a null customer.
+ */
+const namespaceOf = ({ baseUri, apiKey, customerId, resourceId }: Connection | ConnectionWithoutCustomer) =>
+  JSON.stringify([baseUri, apiKey, customerId ?? null, resourceId ?? null]);
+
+/**
+ * Whether a namespace goes with a customer's purge: any of the customer's partitions in
+ * that environment, its customer-less namespace, and the per-environment namespaces of
+ * older versions (which mixed customers). Unparseable namespaces go too.
+ */
+export function purgedWith(namespace: string, { baseUri, apiKey, customerId }: Connection): boolean {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(namespace);
+  } catch {
+    return true;
+  }
+  if (!Array.isArray(parts)) return true;
+  if (parts[0] !== baseUri || parts[1] !== apiKey) return false;
+  return parts.length < 4 || parts[2] === null || parts[2] === customerId;
+}
 
 export class GraphqlDispatcher {
   private readonly executors = new Map<string, Executor>();
@@ -45,29 +68,28 @@ export class GraphqlDispatcher {
   }
 
   /**
-   * Forgets a customer's answers (sign-out): deletes them from storage and discards the
-   * environment's executors, whose caches hold them in memory; the next call builds a
-   * fresh one from what storage has left.
+   * Forgets a customer's answers (sign-out): discards the executors of every partition of
+   * the customer and of the customer-less one (their caches hold answers in memory; their
+   * late writes are dropped), then deletes those namespaces from storage whole.
    */
   async purge(connection: Connection): Promise<void> {
-    const namespace = namespaceOf(connection);
     for (const [key, executor] of this.executors) {
-      if (executor.namespace !== namespace) continue;
+      if (!purgedWith(executor.namespace, connection)) continue;
       executor.storage.close();
       this.executors.delete(key);
     }
-    this.purged = purgeCustomerAnswers(this.store, namespace, connection.customerId);
+    this.purged = purgeNamespaces(this.store, (namespace) => purgedWith(namespace, connection));
     await this.purged;
   }
 
   private executorFor(connection: Connection | ConnectionWithoutCustomer): Executor {
     if (!this.factory) throw new Error('Gatehouse: this engine was started without a GraphQL executor for Stigg calls');
     const { baseUri, apiKey, clientName, clientVersion } = connection;
-    // One executor per environment; the customer token travels with each operation, never stored.
-    const key = JSON.stringify([baseUri, apiKey, clientName ?? null, clientVersion ?? null]);
+    // One executor per partition; the customer token travels with each operation, never stored.
+    const namespace = namespaceOf(connection);
+    const key = JSON.stringify([namespace, clientName ?? null, clientVersion ?? null]);
     let executor = this.executors.get(key);
     if (!executor) {
-      const namespace = namespaceOf(connection);
       const storage = createGraphcacheStorage(this.store, namespace, this.connectivity);
       const execute = this.factory({
         baseUri,

@@ -47,18 +47,18 @@ export function createGraphcacheStorage(store: EngineStore, namespace: string, c
 }
 
 /**
- * Deletes one customer's stored answers. Each entry's key carries the arguments of the
- * query field it descends from (every type is embedded), so a customer's answers are
- * the entries whose keys name its id; graphcache writes dots in entity keys as `%2e`.
+ * Deletes every stored answer and offline queue of the namespaces `purged` selects, in
+ * one transaction: a partition goes whole, whatever its entries' keys name.
  */
-export function purgeCustomerAnswers(store: EngineStore, namespace: string, customerId: string): Promise<boolean> {
-  const named = `"customerId":${JSON.stringify(customerId)}`;
-  const escaped = named.replaceAll('.', '%2e');
-  return store.write("delete a customer's stored answers", async (db) => {
-    const tx = db.transaction('graphcache', 'readwrite');
-    for (let cursor = await tx.store.index('byNamespace').openCursor(namespace); cursor; cursor = await cursor.continue()) {
-      if (cursor.value.key.includes(named) || cursor.value.key.includes(escaped)) await cursor.delete();
+export function purgeNamespaces(store: EngineStore, purged: (namespace: string) => boolean): Promise<boolean> {
+  return store.write('delete stored answers', async (db) => {
+    const tx = db.transaction(['graphcache', 'graphcacheMetadata'], 'readwrite');
+    const byNamespace = tx.objectStore('graphcache').index('byNamespace');
+    for (let cursor = await byNamespace.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (purged(cursor.value.namespace)) await cursor.delete();
     }
+    const queues = tx.objectStore('graphcacheMetadata');
+    for (const namespace of await queues.getAllKeys()) if (purged(namespace)) await queues.delete(namespace);
     await tx.done;
   });
 }
