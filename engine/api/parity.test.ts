@@ -275,18 +275,20 @@ describe('the wire', () => {
 describe('the offline cache', () => {
   persistAsInProduction();
 
-  it('never stores a payment secret: online answers carry it, stored answers carry null', async () => {
+  it('never stores a payment secret or payment URL: online answers carry them, stored answers carry null', async () => {
     const storage = createMemoryStorage();
     const network = cuttableNetwork();
     const api = createStiggApi({ baseUri: url, apiKey: 'client-key', fetch: network.fetch, storage });
     const customer = await api.getCustomer(ctx);
     expect(customer.subscriptions[0]!.latestInvoice?.paymentSecret).toBe('secret');
+    expect(customer.subscriptions[0]!.latestInvoice?.paymentUrl).toBe('https://pay');
 
     await storage.flushed();
     const secretEntries = Object.entries(storage.entries).filter(([key]) => key.endsWith('.paymentSecret'));
     expect(secretEntries.length).toBeGreaterThan(0);
     for (const [, value] of secretEntries) expect(value).toBe('null');
     expect(JSON.stringify(storage.entries)).not.toContain('"secret"');
+    expect(JSON.stringify(storage.entries)).not.toContain('https://pay');
 
     // A restarted service worker, offline: the rest of the answer is intact.
     network.cut();
@@ -295,6 +297,7 @@ describe('the offline cache', () => {
     expect(stored.subscriptions[0]!.latestInvoice?.paymentSecret).toBeNull();
     const withoutSecret = structuredClone(customer);
     withoutSecret.subscriptions[0]!.latestInvoice!.paymentSecret = null;
+    withoutSecret.subscriptions[0]!.latestInvoice!.paymentUrl = null;
     expect(stored).toEqual(withoutSecret);
   });
 });

@@ -4,7 +4,7 @@ import type { CatalogAddon, CatalogEntitlement, CatalogFeature, CatalogPlan, Cat
 import type { ComputedEntitlement } from '../domain/entitlements';
 import { activeSubscriptions } from '../domain/entitlements';
 import type { Lookup } from '../domain/lookup';
-import { billingPeriodOf, pricesFor, recurringCharge, totals } from '../domain/pricing';
+import { billingPeriodOf, pricesFor, recurringCharge, totals, type Money } from '../domain/pricing';
 import type { Store } from '../state';
 
 export interface Ctx {
@@ -162,7 +162,35 @@ export function subscriptionObj(ctx: Ctx, s: SubscriptionRecord): Record<string,
     addons: (s.addons ?? []).map((a) => ({ id: `${s.id}-${a.addonId}`, quantity: a.quantity, addon: addonObj(ctx, ctx.lookup.addon(a.addonId)) })),
     scheduledUpdates: [],
     futureUpdates: [],
+    latestInvoice: invoiceObj(s, t.total),
     customer: () => customerObj(ctx, ctx.store.data.customers.find((c) => c.id === s.customerId)!),
+  };
+}
+
+/**
+ * The subscription's latest invoice, paid. Its payment and PDF URLs are under a reserved
+ * host (billing.emulator.invalid), so tests can search storage for them: they must never be stored.
+ */
+function invoiceObj(s: SubscriptionRecord, { amount: total, currency }: Money): Record<string, unknown> {
+  const link = `https://billing.emulator.invalid/invoices/${encodeURIComponent(s.id)}`;
+  return {
+    billingId: `in_${s.id}`,
+    status: 'PAID',
+    createdAt: Date.parse(s.startDate),
+    updatedAt: Date.parse(s.startDate),
+    errorMessage: null,
+    requiresAction: false,
+    paymentSecret: null,
+    paymentUrl: `${link}/pay`,
+    pdfUrl: `${link}/pdf`,
+    billingReason: 'BILLING_CYCLE',
+    currency,
+    subTotal: total,
+    subTotalExcludingTax: total,
+    total,
+    totalExcludingTax: total,
+    tax: 0,
+    amountDue: 0,
   };
 }
 

@@ -286,7 +286,8 @@ export const resolvers = {
           defaultPaymentExpirationYear: customer.paymentMethod?.expirationYear ?? null,
         },
         showWatermark: !!ctx.lookup.catalog.environment.isWidgetWatermarkEnabled,
-        billingPortalUrl: null,
+        // Under a reserved host, so tests can search storage for it (it must never be stored).
+        billingPortalUrl: `https://billing.emulator.invalid/portal/${encodeURIComponent(customer.id)}`,
         canUpgradeSubscription: true,
         configuration: null,
         resource: input.resourceId ? { resourceId: input.resourceId } : null,
