@@ -22,6 +22,7 @@ export function parseFaults(body: unknown): Faults {
     failureRate: num('failureRate', 0, 1),
     dropConnections: b.dropConnections === true,
     retryAfterSeconds: num('retryAfterSeconds', 0, 86_400),
+    oversizedBodyBytes: num('oversizedBodyBytes', 1, 256 * 1024 * 1024),
     scope,
   };
 }
@@ -32,10 +33,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function applyFaults(faults: Faults, route: 'edge' | 'graphql', req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (faults.scope && faults.scope !== 'all' && faults.scope !== route) return false;
   if (faults.latencyMs) await sleep(faults.latencyMs);
-  const failing = faults.errorStatus !== undefined || faults.dropConnections || faults.failureRate !== undefined;
+  const failing =
+    faults.errorStatus !== undefined || faults.dropConnections || faults.failureRate !== undefined || faults.oversizedBodyBytes !== undefined;
   if (!failing || Math.random() >= (faults.failureRate ?? 1)) return false;
   if (faults.dropConnections) {
     req.socket.destroy();
+    return true;
+  }
+  if (faults.oversizedBodyBytes !== undefined) {
+    await junkBody(res, faults.oversizedBodyBytes);
     return true;
   }
   const status = faults.errorStatus ?? 503;
@@ -44,4 +50,19 @@ export async function applyFaults(faults: Faults, route: 'edge' | 'graphql', req
   res.writeHead(status, headers);
   res.end(JSON.stringify({ errors: [{ message: `Injected fault: HTTP ${status}`, extensions: { code: 'InjectedFault' } }] }));
   return true;
+}
+
+/** A 200 whose JSON never ends: `bytes` bytes in 64 KiB chunks, without Content-Length, stopping if the client goes away. */
+async function junkBody(res: ServerResponse, bytes: number): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  let sent = 0;
+  res.write('{"junk":"');
+  sent += 9;
+  while (sent < bytes && !res.destroyed) {
+    const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+    sent += part.length;
+    if (!res.write(part)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+  }
+  res.end();
 }

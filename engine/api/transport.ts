@@ -2,6 +2,7 @@
 // body), and failed statuses reported the way the official's Apollo link reports them, so
 // error messages match.
 import { withDeadline } from '../transport/deadline';
+import { readCappedText } from '../transport/capped-body';
 import type { PostJson } from './post-exchange';
 
 /**
@@ -50,7 +51,7 @@ export function timedPost(baseFetch: typeof fetch, timeoutMs: number): PostJson 
       { timers: globalThis, timeoutMs, signal: init.signal },
       async (signal) => {
         const response = await baseFetch(url, { ...init, signal });
-        return parseAnswer(response.status, await response.text());
+        return parseAnswer(response.status, await readCappedText(response));
       },
       (error, timedOut) => (timedOut ? new RequestTimeoutError(timeoutMs) : error),
     );

@@ -4,6 +4,7 @@ import { messageOf } from '../../core/messages';
 import { classifyStatus, parseRetryAfter, type FailureKind } from '../../core/sync-policy';
 import type { EngineEnvironment } from '../environment';
 import { withDeadline } from './deadline';
+import { BodyTooLargeError, readCappedText } from './capped-body';
 
 export class RequestFailure extends Error {
   override readonly name = 'RequestFailure';
@@ -52,9 +53,18 @@ function networkFailure(what: string, error: unknown, timedOut: boolean, timeout
   return new RequestFailure(`${what} failed: ${messageOf(error)}`, 'transient');
 }
 
-/** Parses a JSON body; a body that is not JSON is a (transient) failure of the exchange. */
+/**
+ * Parses a JSON body, read up to the body cap; a body that is not JSON, or over the cap,
+ * is a (transient) failure of the exchange.
+ */
 export async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await readCappedText(response);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new RequestFailure(`the response to ${response.url || 'a request'}: ${error.message}`, 'transient', response.status);
+    throw error;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,0 +1,38 @@
+// No answer body is read without a size cap: a body over the cap fails the request
+// clearly (the stored data stays), and reading stops at the cap, so a junk body costs at
+// most the cap in memory and bandwidth, once per attempt.
+
+/** 8 MiB: the largest Stigg answers (a customer portal, a paywall with many plans) are a small fraction of it. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+  constructor(readonly capBytes: number) {
+    super(`the response body exceeds ${capBytes} bytes`);
+  }
+}
+
+/** The body as text, read up to `capBytes`; rejects with BodyTooLargeError past it (announced or streamed). */
+export async function readCappedText(response: Response, capBytes = MAX_BODY_BYTES): Promise<string> {
+  const announced = Number(response.headers.get('content-length'));
+  const body = response.body;
+  if (announced > capBytes) {
+    void body?.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(capBytes);
+  }
+  if (!body) return response.text();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    received += value.byteLength;
+    if (received > capBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(capBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
