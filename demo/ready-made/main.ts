@@ -16,3 +16,5 @@ window.stigg = Stigg.initialize({
   host: params.get('host') === 'auto' ? 'auto' : 'service-worker',
   serviceWorkerUrl: '/ready-made/sw.js',
 });
+// The package's entry, so end-to-end tests can make clients of their own (a logger, bounds).
+window.Gatehouse = Stigg;
