@@ -62,7 +62,19 @@ async function junkBody(res: ServerResponse, bytes: number): Promise<void> {
   while (sent < bytes && !res.destroyed) {
     const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
     sent += part.length;
-    if (!res.write(part)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+    if (!res.write(part)) await drainedOrClosed(res);
   }
   res.end();
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
