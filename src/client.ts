@@ -67,19 +67,6 @@ export interface ClientDeps {
 
 type GetterParams = GetBooleanEntitlement | GetNumericEntitlement | GetMeteredEntitlement;
 
-/** A fallback whatever the caller's objects do when read: the per-call fallback, else without it, else the defaults. */
-function safeFallback(kind: EntitlementKind, featureId: unknown, options: GetterParams['options'], global: ResolvedConfiguration['entitlementsFallback']) {
-  const id = typeof featureId === 'string' ? featureId : undefined;
-  for (const attempt of [() => fallbackResult(kind, id, options?.fallback, global), () => fallbackResult(kind, id, undefined, global)]) {
-    try {
-      return attempt();
-    } catch {
-      // hostile fallback objects: try the next source
-    }
-  }
-  return fallbackResult(kind, undefined, undefined, undefined);
-}
-
 const loadRemoteCalls = () => import('./remote-calls');
 
 /**
@@ -452,7 +439,12 @@ export class GatehouseClient {
       return result as R;
     } catch (error) {
       this.logger.error(`Failed to get ${kind} entitlement. Error: ${messageOf(error)}`, error);
-      return safeFallback(kind, featureId, options, this.config.entitlementsFallback) as R;
+      try {
+        return fallbackResult(kind, featureId, options?.fallback, this.config.entitlementsFallback) as R;
+      } catch {
+        // The per-call fallback's reads throw too.
+        return fallbackResult(kind, featureId, undefined, this.config.entitlementsFallback) as R;
+      }
     }
   }
 
@@ -474,13 +466,11 @@ export class GatehouseClient {
   getEntitlementProvenance(params: { featureId: string; resourceId?: string }): FeatureProvenance {
     try {
       const featureId: unknown = params?.featureId;
-      const view = this.viewFor(params?.resourceId);
-      const table = typeof featureId === 'string' ? (view?.table ?? null) : null;
-      return provenanceOf(table, typeof featureId === 'string' ? featureId : '', this.now(), 2 * this.config.cacheTtlMs);
-    } catch (error) {
-      this.logger.error(`Failed to get entitlement provenance. Error: ${messageOf(error)}`, error);
-      return { source: 'fallback' };
+      if (typeof featureId === 'string') return provenanceOf(this.viewFor(params.resourceId)?.table ?? null, featureId, this.now(), 2 * this.config.cacheTtlMs);
+    } catch {
+      // hostile arguments: no feature named
     }
+    return { source: 'fallback' };
   }
 
   /** The engine's last reported connectivity and sync state, or null before the first report. */

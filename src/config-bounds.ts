@@ -14,10 +14,10 @@ export const CONFIG_BOUNDS = {
 
 export type BoundedField = keyof typeof CONFIG_BOUNDS;
 
-/** `value` within the field's bounds; `warn` is told when it was not. */
-export function withinBounds(field: BoundedField, value: number, warn: (message: string) => void): number {
+/** `value` within the field's bounds; a warning is added to `warnings` when it was not. */
+export function withinBounds(field: BoundedField, value: number, warnings: string[]): number {
   const { floor, ceiling } = CONFIG_BOUNDS[field];
   const clamped = Math.min(ceiling, Math.max(floor, value));
-  if (clamped !== value) warn(`Configuration field "${field}" is ${value}, outside ${floor}–${ceiling} ms: ${clamped} is used`);
+  if (clamped !== value) warnings.push(`Configuration field "${field}" is ${value}, outside ${floor}–${ceiling} ms: ${clamped} is used`);
   return clamped;
 }

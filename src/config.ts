@@ -150,7 +150,6 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
   } catch {
     throw new TypeError(`Configuration field "baseUri" is not a valid URL: ${baseUri}`);
   }
-  const warn = (message: string) => warnings.push(message);
   return {
     warnings,
     config: {
@@ -160,7 +159,7 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
       customerId: given.customerId || null,
       resourceId: given.resourceId || null,
       customerToken: given.customerToken || null,
-      cacheTtlMs: withinBounds('cacheTtlMs', given.cacheTtlMs || given.entitlementPollingInterval || DEFAULT_CACHE_TTL_MS, warn),
+      cacheTtlMs: withinBounds('cacheTtlMs', given.cacheTtlMs || given.entitlementPollingInterval || DEFAULT_CACHE_TTL_MS, warnings),
       logConfiguration: given.logConfiguration ?? {},
       lazyLoad: given.lazyLoad ?? false,
       enableEdge: given.enableEdge ?? true,
@@ -168,8 +167,8 @@ export function resolveConfiguration(input: unknown): { config: ResolvedConfigur
       clientName: given.clientName,
       clientVersion: given.clientVersion,
       offline: given.offline ?? false,
-      cacheMaxAgeMs: withinBounds('cacheMaxAgeMs', given.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS, warn),
-      initTimeoutMs: withinBounds('initTimeoutMs', given.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS, warn),
+      cacheMaxAgeMs: withinBounds('cacheMaxAgeMs', given.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS, warnings),
+      initTimeoutMs: withinBounds('initTimeoutMs', given.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS, warnings),
       host: given.host ?? 'auto',
       serviceWorkerUrl: given.serviceWorkerUrl ?? '/sw.js',
       useWorker: given.useWorker ?? true,

@@ -28,11 +28,10 @@ export class LoggerService {
 
   private call(method: 'error' | 'log', message: string, detail: unknown): void {
     try {
-      const logger = this.logger as Partial<Logger> | null;
-      const write = logger?.[method];
-      if (typeof write === 'function') write.call(logger, message, detail as Record<string, unknown>);
+      // Called as a method of the logger; a missing one is skipped, anything else it does is contained.
+      (this.logger as Partial<Record<typeof method, (message: string, detail: unknown) => void>> | null)?.[method]?.(message, detail);
     } catch {
-      // A logger that throws must not break the call that logs.
+      // A logger that throws (or is not callable) must not break the call that logs.
     }
   }
 }
