@@ -36,6 +36,28 @@ describe('graphql requests', () => {
     ]);
   });
 
+  it('keep a bounded number of executors in memory, the least recently used going first', async () => {
+    const { MAX_EXECUTORS } = await import('./call');
+    const world = new TestWorld();
+    const built: string[] = [];
+    const counting = world.engine({
+      graphql: (config) => {
+        built.push(config.apiKey);
+        return async (_op, ctx) => ctx.customerId;
+      },
+    });
+    const ask = (customerId: string) => world.settle(counting.handle({ type: 'graphql', connection: connection({ customerId }), operation }));
+    for (let i = 0; i < MAX_EXECUTORS; i++) await ask(`customer-${i}`);
+    expect(built).toHaveLength(MAX_EXECUTORS);
+    await ask('customer-0'); // used again: now the most recent
+    await ask('customer-new'); // evicts customer-1, the least recently used
+    expect(built).toHaveLength(MAX_EXECUTORS + 1);
+    await ask('customer-0');
+    expect(built).toHaveLength(MAX_EXECUTORS + 1);
+    await expect(ask('customer-1')).resolves.toBe('customer-1');
+    expect(built).toHaveLength(MAX_EXECUTORS + 2);
+  });
+
   it('fail clearly on an engine started without an executor', async () => {
     const world = new TestWorld();
     const engine = world.engine();

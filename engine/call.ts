@@ -47,6 +47,9 @@ export function purgedWith(namespace: string, { baseUri, apiKey, customerId }: C
   return parts.length < 4 || parts[2] === null || parts[2] === customerId;
 }
 
+/** Executors kept in memory at most (least recently used go first; their stored answers stay). */
+export const MAX_EXECUTORS = 16;
+
 export class GraphqlDispatcher {
   private readonly executors = new Map<string, Executor>();
   /** The last purge: no executor is built, and so no stored answer read, before it is done. */
@@ -89,6 +92,9 @@ export class GraphqlDispatcher {
     const namespace = namespaceOf(connection);
     const key = JSON.stringify([namespace, clientName ?? null, clientVersion ?? null]);
     let executor = this.executors.get(key);
+    // Most recently used last: a long-lived engine serving many customers keeps a bounded few caches.
+    this.executors.delete(key);
+    if (executor) this.executors.set(key, executor);
     if (!executor) {
       const storage = createGraphcacheStorage(this.store, namespace, this.connectivity);
       const execute = this.factory({
@@ -102,6 +108,7 @@ export class GraphqlDispatcher {
       });
       executor = { execute, namespace, storage };
       this.executors.set(key, executor);
+      if (this.executors.size > MAX_EXECUTORS) this.executors.delete(this.executors.keys().next().value!);
     }
     return executor;
   }
