@@ -8,6 +8,7 @@ import { startEngine } from '../engine/start';
 import { recordActivations } from './activation-record';
 import { serveEngineRequests } from './engine-messages';
 import { handlePageMessages } from './messages';
+import { serviceWorkerScope, type WorkerScope } from './scope';
 
 export interface GatehouseWorkerOptions {
   /** IndexedDB database name; defaults to 'gatehouse'. The page's warm start reads the default one. */
@@ -16,7 +17,8 @@ export interface GatehouseWorkerOptions {
   engine?: EngineSettings;
 }
 
-export function installGatehouse(scope: ServiceWorkerGlobalScope, options: GatehouseWorkerOptions = {}): void {
+export function installGatehouse(self: WorkerScope, options: GatehouseWorkerOptions = {}): void {
+  const scope = serviceWorkerScope(self);
   recordActivations(scope, options.databaseName);
   handlePageMessages(scope);
   serveEngineRequests(scope, () =>
@@ -27,8 +29,9 @@ export function installGatehouse(scope: ServiceWorkerGlobalScope, options: Gateh
   );
 }
 
-export { installAppShell, type AppShellOptions } from './app-shell';
+export { installAppShell, type AppShellOptions, type PrecacheEntry } from './app-shell';
 export { takeControl } from './take-control';
+export type { WorkerScope } from './scope';
 export { GATEHOUSE_VERSION } from './version';
 export type { ActivationRecord } from './meta-records';
 export type { PageToWorkerMessage, PingMessage, PongMessage, WorkerToPageMessage } from './protocol';

@@ -5,7 +5,7 @@ import { GATEHOUSE_VERSION } from './version';
 export function handlePageMessages(scope: ServiceWorkerGlobalScope): void {
   scope.addEventListener('message', (event) => {
     const message = parsePageMessage(event.data);
-    if (message === null) return;
+    if (message?.type !== 'gatehouse:ping') return;
     const reply: WorkerToPageMessage = { type: 'gatehouse:pong', version: GATEHOUSE_VERSION };
     const target = event.ports[0] ?? event.source;
     target?.postMessage(reply);

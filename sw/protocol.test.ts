@@ -13,6 +13,13 @@ describe('sw/protocol', () => {
     },
   );
 
+  it('accepts a list of asset URLs to cache, and drops one that is not a short list of strings', () => {
+    expect(parsePageMessage({ type: 'gatehouse:cache-assets', urls: ['/a.js'], extra: 1 })).toEqual({ type: 'gatehouse:cache-assets', urls: ['/a.js'] });
+    expect(parsePageMessage({ type: 'gatehouse:cache-assets', urls: '/a.js' })).toBeNull();
+    expect(parsePageMessage({ type: 'gatehouse:cache-assets', urls: [1] })).toBeNull();
+    expect(parsePageMessage({ type: 'gatehouse:cache-assets', urls: Array.from({ length: 501 }, () => '/a.js') })).toBeNull();
+  });
+
   it('recognises a pong only with a string version', () => {
     expect(isPongMessage({ type: 'gatehouse:pong', version: '0.1.0' })).toBe(true);
     expect(isPongMessage({ type: 'gatehouse:pong' })).toBe(false);

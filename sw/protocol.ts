@@ -1,5 +1,6 @@
 // Messages between a page and Gatehouse's service worker. Anything a page posts is
 // untrusted: it is parsed here and dropped unless it is exactly a known message.
+import { MAX_LOADED_ASSETS } from '../core/loaded-assets';
 
 export interface PingMessage {
   type: 'gatehouse:ping';
@@ -10,13 +11,24 @@ export interface PongMessage {
   version: string;
 }
 
-export type PageToWorkerMessage = PingMessage;
+/** Assets the page loaded before the worker controlled it, for the app shell to cache. */
+export interface CacheAssetsMessage {
+  type: 'gatehouse:cache-assets';
+  urls: string[];
+}
+
+export type PageToWorkerMessage = PingMessage | CacheAssetsMessage;
 export type WorkerToPageMessage = PongMessage;
 
 export function parsePageMessage(data: unknown): PageToWorkerMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const { type } = data as { type?: unknown };
   if (type === 'gatehouse:ping') return { type };
+  if (type === 'gatehouse:cache-assets') {
+    const { urls } = data as { urls?: unknown };
+    if (!Array.isArray(urls) || urls.length > MAX_LOADED_ASSETS || !urls.every((url) => typeof url === 'string')) return null;
+    return { type, urls: [...(urls as string[])] };
+  }
   return null;
 }
 

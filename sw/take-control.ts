@@ -1,5 +1,8 @@
+import { serviceWorkerScope, type WorkerScope } from './scope';
+
 /** Activates a new worker at once and makes it control the pages already open. */
-export function takeControl(scope: ServiceWorkerGlobalScope): void {
+export function takeControl(self: WorkerScope): void {
+  const scope = serviceWorkerScope(self);
   scope.addEventListener('install', () => {
     void scope.skipWaiting();
   });

@@ -2,6 +2,7 @@
 // MessageChannel each (this works before the page is controlled), with a timeout, and
 // are sent once more if the worker was restarted or replaced meanwhile.
 import { envelope, parseReply, type EngineRequest } from '../../core/protocol';
+import { postLoadedAssets } from './loaded-assets';
 import { subscribeToPartition, subscribeToStatus } from './broadcasts';
 import { newRequestId, unwrapReply, type EngineLink } from './link';
 
@@ -22,6 +23,7 @@ export async function connectServiceWorker(options: ServiceWorkerLinkOptions): P
     options.activationTimeoutMs,
     `the service worker did not activate within ${options.activationTimeoutMs} ms`,
   );
+  if (registration.active) postLoadedAssets(registration.active, options.url);
 
   async function request(body: EngineRequest): Promise<unknown> {
     const worker = registration.active;
