@@ -40,6 +40,8 @@ export interface SyncStatus {
   lastError?: string | undefined;
   outboxDepth: number;
   circuitOpen: boolean;
+  /** Why the engine runs in the page rather than the service worker, when it does. */
+  hostReason?: string | undefined;
 }
 
 export type EngineRequest =

@@ -18,7 +18,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function createStaticServer(rootDir: string): Server {
+export interface StaticServerOptions {
+  /** A single-page app: a path naming no file and no extension gets the root index.html (deep links). */
+  spaFallback?: boolean;
+}
+
+export function createStaticServer(rootDir: string, options: StaticServerOptions = {}): Server {
   const root = resolve(rootDir);
   return createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -26,7 +31,8 @@ export function createStaticServer(rootDir: string): Server {
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const file = await resolveFile(root, pathname).catch(() => null);
+    let file = await resolveFile(root, pathname).catch(() => null);
+    if (file === null && options.spaFallback && extname(pathname) === '') file = await resolveFile(root, '/index.html');
     if (file === null) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;

@@ -40,6 +40,7 @@ export const Stigg = {
             host: config.host,
             serviceWorkerUrl: config.serviceWorkerUrl,
             log: (message) => log.log(message),
+            warn: (message) => log.error(message),
             intervalMs: config.cacheTtlMs,
             tick: () => client.tick(),
           }),

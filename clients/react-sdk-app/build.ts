@@ -1,33 +1,20 @@
 // Builds the React SDK app twice: on the official @stigg/js-client-sdk (dist/official) and
 // on Gatehouse as published (dist/gatehouse): the package is packed with `npm pack` (run
-// `npm run build` first), unpacked into .pack/, and `@stigg/js-client-sdk` resolves to it
+// `npm run build` first) by scripts/pack.mjs, unpacked into .pack/, and `@stigg/js-client-sdk` resolves to it
 // through its own package.json, as does the official's API client, which the React SDK
 // imports too (README, "Under Stigg's React SDK"). The Gatehouse build also serves the
 // package's ready-made service worker at /sw.js, where the client looks for it by default.
 // `npx tsx clients/react-sdk-app/build.ts`
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Alias } from 'vite';
+import { packGatehouse } from '../../scripts/pack.mjs';
 
 const appDir = fileURLToPath(new URL('.', import.meta.url));
-const repoDir = join(appDir, '../..');
 const packDir = join(appDir, '.pack');
 export const OFFICIAL_APP_DIR = join(appDir, 'dist/official');
 export const GATEHOUSE_APP_DIR = join(appDir, 'dist/gatehouse');
-
-/** `npm pack` of the repository's package, unpacked; returns the package's directory. */
-function packGatehouse(): string {
-  if (!existsSync(join(repoDir, 'dist/lib/gatehouse.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-  rmSync(packDir, { recursive: true, force: true });
-  mkdirSync(packDir, { recursive: true });
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] });
-  const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
-  if (!tarball) throw new Error('npm pack produced no tarball');
-  execFileSync('tar', ['-xzf', tarball], { cwd: packDir });
-  return join(packDir, 'package');
-}
 
 /** The file a bundler imports for `import ... from '<package>'`, read from its package.json. */
 function importEntry(packageDir: string): string {
@@ -48,7 +35,7 @@ async function buildApp(outDir: string, alias: Alias[]): Promise<void> {
 
 export async function buildReactSdkApps(): Promise<void> {
   await buildApp(OFFICIAL_APP_DIR, []);
-  const gatehouseDir = packGatehouse();
+  const gatehouseDir = packGatehouse(packDir).packageDir;
   const gatehouse = importEntry(gatehouseDir);
   await buildApp(GATEHOUSE_APP_DIR, [
     { find: /^@stigg\/js-client-sdk$/, replacement: gatehouse },

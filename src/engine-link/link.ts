@@ -5,6 +5,8 @@ export type EngineHost = 'service-worker' | 'page';
 
 export interface EngineLink {
   host: EngineHost;
+  /** Why the engine runs in the page, when it does (given to `getSyncStatus().hostReason`). */
+  hostReason?: string | undefined;
   request(body: EngineRequest): Promise<unknown>;
   subscribe(partitionKey: string, listener: (broadcast: Broadcast) => void): () => void;
   onStatus(listener: (status: SyncStatus) => void): () => void;
@@ -21,6 +23,8 @@ export interface ConnectOptions {
   requestTimeoutMs?: number;
   /** Where to say that 'auto' fell back to the page host (the client passes its logger). */
   log?: (message: string) => void;
+  /** Where to warn (once per page) that the service worker could not be had: the app's logger. */
+  warn?: (message: string) => void;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import gatehouse from 'gatehouse/vite';
+
+export default defineConfig({ plugins: [gatehouse()] });
