@@ -8,7 +8,7 @@ import { Activity } from './dashboard/activity';
 import { cardView, type AnyEntitlement } from './dashboard/card-model';
 import { CardList } from './dashboard/cards';
 import { CheckoutFlow } from './dashboard/checkout';
-import { CLIENT_KEY, readDemoConfig, urlForContext } from './dashboard/config';
+import { CLIENT_KEY, DEMO_EMULATOR_PATH, readDemoConfig, servedEmulatorUrl, urlForContext } from './dashboard/config';
 import { CustomerSwitcher, type CustomerContext } from './dashboard/customer-switcher';
 import { byId, messageOf, setText } from './dashboard/dom';
 import { EmulatorApi } from './dashboard/emulator';
@@ -19,10 +19,26 @@ import { PaywallView } from './dashboard/paywall';
 import { showServiceWorkerStatus, StatusIndicator } from './dashboard/status';
 import { connectServiceWorker, installSmokeHooks } from './smoke';
 
-const config = readDemoConfig(location.search, location);
+const config = readDemoConfig(location.search, location, await servedEmulator());
 let context: CustomerContext = { customerId: config.customerId, resourceId: config.resourceId };
 const activity = new Activity();
 const emulator = new EmulatorApi(config.emulatorUrl);
+
+/**
+ * The emulator `npm start` started, whatever its port: it serves DEMO_EMULATOR_PATH next to
+ * the dashboard. Remembered for offline reloads (the same API origin finds the same stored data).
+ */
+async function servedEmulator(): Promise<string | null> {
+  if (new URLSearchParams(location.search).has('emulator')) return null;
+  const key = 'gatehouse-demo:emulator';
+  const served = await fetch(DEMO_EMULATOR_PATH, { cache: 'no-store' })
+    .then((response) => (response.ok ? response.json() : null))
+    .then(servedEmulatorUrl, () => undefined);
+  if (served === undefined) return localStorage.getItem(key);
+  if (served === null) localStorage.removeItem(key);
+  else localStorage.setItem(key, served);
+  return served;
+}
 
 // ── The client, as an app creates it ────────────────────────────────────────
 const configuration: ClientConfiguration = {

@@ -23,11 +23,9 @@ function portFrom(name: string, fallback: number): number {
   return port;
 }
 
-/** The dashboard URL; it names the emulator only when it is not on the default port. */
-export function dashboardUrl(demoPort: number, emulatorUrl: string): string {
-  const page = `http://${HOST}:${demoPort}/`;
-  // Left unencoded so that it reads well; URLSearchParams parses it the same.
-  return new URL(emulatorUrl).port === String(DEFAULT_EMULATOR_PORT) ? page : `${page}?emulator=${emulatorUrl}`;
+/** The dashboard URL: `/` finds the emulator through /demo-emulator.json, whatever its port. */
+export function dashboardUrl(demoPort: number): string {
+  return `http://${HOST}:${demoPort}/`;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -65,7 +63,8 @@ async function main(): Promise<void> {
     console.error(`The emulator could not listen on port ${emulatorPort}: ${(error as Error).message}. Set EMULATOR_PORT to another port.`);
     process.exit(1);
   }
-  const demo = createStaticServer(demoDir);
+  // The dashboard asks for /demo-emulator.json, so `/` finds this emulator whatever its port.
+  const demo = createStaticServer(demoDir, { json: { '/demo-emulator.json': { url: emulator.url } } });
   let servedPort: number;
   try {
     servedPort = await listen(demo, demoPort);
@@ -76,8 +75,8 @@ async function main(): Promise<void> {
   }
 
   console.log('');
-  console.log(`  Stigg emulator:  ${emulator.url}  (GraphQL ${emulator.url}/graphql, controls ${emulator.url}/_emulator/)`);
-  console.log(`  Demo dashboard:  ${dashboardUrl(servedPort, emulator.url)}`);
+  console.log(`  Stigg emulator:  ${emulator.url}  (set both baseUri and baseEdgeUri to ${emulator.url})`);
+  console.log(`  Demo dashboard:  ${dashboardUrl(servedPort)}`);
   console.log('');
   console.log('  Press Ctrl-C to stop both.');
 

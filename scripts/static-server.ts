@@ -21,6 +21,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface StaticServerOptions {
   /** A single-page app: a path naming no file and no extension gets the root index.html (deep links). */
   spaFallback?: boolean;
+  /** JSON documents served at these paths (never cached), before the files. */
+  json?: Record<string, unknown>;
 }
 
 export function createStaticServer(rootDir: string, options: StaticServerOptions = {}): Server {
@@ -31,6 +33,11 @@ export function createStaticServer(rootDir: string, options: StaticServerOptions
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (options.json && Object.hasOwn(options.json, pathname)) {
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.json']!, 'Cache-Control': 'no-store' });
+      response.end(request.method === 'HEAD' ? undefined : JSON.stringify(options.json[pathname]));
+      return;
+    }
     let file = await resolveFile(root, pathname).catch(() => null);
     if (file === null && options.spaFallback && extname(pathname) === '') file = await resolveFile(root, '/index.html');
     if (file === null) {

@@ -18,7 +18,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const emulator = await startEmulator({ port, dataPath: values.data, catalogPath: values.catalog, host: values.host });
-console.log(`Stigg emulator listening on ${emulator.url} (GraphQL ${emulator.url}/graphql, edge ${emulator.url}/v1)`);
+// One origin serves GraphQL (/graphql) and edge (/v1/...): both SDK URIs are that origin, with no path.
+console.log(`Stigg emulator listening on ${emulator.url}: set both baseUri and baseEdgeUri to ${emulator.url}`);
 
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDemoConfig, urlForContext, urlWithCheckoutResult, urlWithoutCheckoutResult } from './config';
+import { readDemoConfig, servedEmulatorUrl, urlForContext, urlWithCheckoutResult, urlWithoutCheckoutResult } from './config';
 
 const page = { protocol: 'http:', hostname: '127.0.0.1' };
 
@@ -13,6 +13,14 @@ describe('readDemoConfig', () => {
     });
     expect(readDemoConfig('', { protocol: 'http:', hostname: 'localhost' }).emulatorUrl).toBe('http://localhost:3060');
     expect(readDemoConfig('', { protocol: 'http:', hostname: '::1' }).emulatorUrl).toBe('http://[::1]:3060');
+  });
+
+  it('uses the emulator npm start serves when the query names none; the query wins', () => {
+    expect(readDemoConfig('', page, 'http://127.0.0.1:4000').emulatorUrl).toBe('http://127.0.0.1:4000');
+    expect(readDemoConfig('?emulator=http://127.0.0.1:5000', page, 'http://127.0.0.1:4000').emulatorUrl).toBe('http://127.0.0.1:5000');
+    expect(servedEmulatorUrl({ url: 'http://127.0.0.1:4000' })).toBe('http://127.0.0.1:4000');
+    expect(servedEmulatorUrl({ url: 'javascript:alert(1)' })).toBeNull();
+    expect(servedEmulatorUrl('http://127.0.0.1:4000')).toBeNull();
   });
 
   it('reads customerId, resourceId, cacheTtlMs and emulator from the query', () => {

@@ -18,18 +18,22 @@ export const SERVER_KEY = 'server-demo-key';
 /** Query parameters the checkout redirect adds, which the dashboard removes once handled. */
 export const CHECKOUT_PARAMS = ['checkoutCompleted', 'subscriptionId'] as const;
 
+/** Where `npm start` says its emulator is (it serves this next to the dashboard). */
+export const DEMO_EMULATOR_PATH = '/demo-emulator.json';
+
 /**
  * Reads `?customerId=&resourceId=&cacheTtlMs=&emulator=`. Invalid values fall back to the
- * defaults: the emulator on port 3060 of the page's own host name.
+ * defaults: the emulator `npm start` started (`served`, from DEMO_EMULATOR_PATH), else
+ * the emulator on port 3060 of the page's own host name.
  */
-export function readDemoConfig(search: string, page: { protocol: string; hostname: string }): DemoConfig {
+export function readDemoConfig(search: string, page: { protocol: string; hostname: string }, served?: string | null): DemoConfig {
   const params = new URLSearchParams(search);
   const ttl = Number(params.get('cacheTtlMs'));
   return {
     customerId: params.get('customerId')?.trim() || DEMO_CUSTOMER_ID,
     resourceId: params.get('resourceId')?.trim() || undefined,
     cacheTtlMs: params.has('cacheTtlMs') && Number.isInteger(ttl) && ttl > 0 ? ttl : undefined,
-    emulatorUrl: emulatorUrlFrom(params.get('emulator'), page),
+    emulatorUrl: emulatorUrlFrom(params.get('emulator') || served || null, page),
   };
 }
 
@@ -45,6 +49,12 @@ function emulatorUrlFrom(given: string | null, page: { protocol: string; hostnam
   const protocol = page.protocol === 'https:' ? 'https:' : 'http:';
   const host = page.hostname.includes(':') ? `[${page.hostname}]` : page.hostname || 'localhost';
   return `${protocol}//${host}:${DEFAULT_EMULATOR_PORT}`;
+}
+
+/** The emulator URL in the body of DEMO_EMULATOR_PATH (`{ "url": "http://…" }`), or null. */
+export function servedEmulatorUrl(body: unknown): string | null {
+  const url = typeof body === 'object' && body !== null ? (body as { url?: unknown }).url : undefined;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : null;
 }
 
 /** The page URL for another customer or resource, keeping the other parameters. */

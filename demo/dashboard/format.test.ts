@@ -84,6 +84,8 @@ describe('syncBadge', () => {
     expect(syncBadge(status({ state: 'degraded', lastError: 'HTTP 503' }), true, 0)).toMatchObject({ label: 'Degraded', tone: 'bad' });
     expect(syncBadge(status({ circuitOpen: true }), true, 0).label).toBe('Degraded');
     expect(syncBadge(status({ state: 'syncing' }), true, 0).label).toBe('Syncing');
+    // Retrying while the API cannot be reached: not "Syncing".
+    expect(syncBadge(status({ state: 'syncing', lastError: 'fetch failed' }), true, 0).label).toBe('Degraded');
     expect(syncBadge(status({}), true, 0).label).toBe('Online');
     expect(syncBadge(null, true, 0).label).toBe('Connecting');
   });

@@ -114,7 +114,8 @@ export function syncBadge(status: SyncStatus | null, browserOnline: boolean, now
     };
   }
   if (!status) return { label: 'Connecting', tone: 'info', detail: 'Waiting for the sync engine.' };
-  if (status.state === 'degraded' || status.circuitOpen) {
+  // A retry after a failure is 'syncing' to the engine; to the user the API is still failing.
+  if (status.state === 'degraded' || status.circuitOpen || (status.state === 'syncing' && status.lastError !== undefined)) {
     return {
       label: 'Degraded',
       tone: 'bad',
