@@ -1,19 +1,25 @@
 // `npm run size`: the bundle budgets (bench/budgets.json) against the current code.
-// Needs dist/sw/sw.js (`npm run build`). Fails, naming the bundle, its files, its size
+// Needs dist/sw/sw.js (`npm run build`); `package` is the `npm pack` tarball. Fails, naming the bundle, its files, its size
 // and its budget, when anything grows past its budget; says so when a goal is missed.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packGatehouse } from '../scripts/pack.mjs';
 import { measureBundles, totalGzipBytes, type BundlePart } from './size/measure';
 
 interface Limit {
   budget: number;
   goal?: number;
 }
-type Budgets = Record<'page' | 'worker' | 'serviceWorker' | 'react' | 'all', Limit>;
+type Budgets = Record<'page' | 'worker' | 'serviceWorker' | 'react' | 'all' | 'package', Limit>;
 
 const BUDGETS_FILE = fileURLToPath(new URL('./budgets.json', import.meta.url));
 const budgets = JSON.parse(readFileSync(BUDGETS_FILE, 'utf8')) as Budgets;
 const report = await measureBundles();
+const packDir = join(tmpdir(), `gatehouse-size-${process.pid}`);
+const packed = packGatehouse(packDir);
+rmSync(packDir, { recursive: true, force: true });
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
 const files = (p: BundlePart) => p.files.map((f) => `${f.file} ${bytes(f.gzipBytes)}`).join(' + ');
 const checks: { name: keyof Budgets; what: string; size: number; part?: BundlePart }[] = [
@@ -22,6 +28,7 @@ const checks: { name: keyof Budgets; what: string; size: number; part?: BundlePa
   { name: 'serviceWorker', what: `service worker: ${files(report.serviceWorker)}`, size: report.serviceWorker.gzipBytes },
   { name: 'react', what: `the gatehouse/react entry itself: ${files(report.react)}`, size: report.react.gzipBytes },
   { name: 'all', what: 'page + metering worker + service worker', size: totalGzipBytes(report) },
+  { name: 'package', what: `npm pack tarball: ${packed.files.length} files, ${bytes(packed.unpackedSize)} unpacked`, size: packed.size },
 ];
 
 let failed = false;
