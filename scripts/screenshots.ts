@@ -1,4 +1,4 @@
-// `npm run screenshots`: photographs the demo dashboard in a real Chromium for the README:
+// `npm run screenshots`: photographs the demo dashboard in a real Chromium for docs/dashboard.md:
 // docs/screenshots/online.png, offline-reload.png and limit-reached.png.
 // It builds the demo (skip with `--skip-build`), starts its own emulator and static
 // server on free ports, drives the page with Playwright and stops everything again.
