@@ -128,6 +128,21 @@ test('online it answers real data; after exactly one online visit the app and a 
   expect(workerErrors).toEqual([]);
 });
 
+test('the SDK configuration is fetched once for the origin: a second tab and a reload take it from the engine', async ({ page, context, emulator }) => {
+  const origin = originOf(server);
+  await useEmulator(context, emulator.url);
+  await emulator.clearRequests();
+  await loadApp(page, `${origin}/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const secondTab = await context.newPage();
+  await loadApp(secondTab, `${origin}/some/route?x=1`);
+  await loadApp(page, `${origin}/`);
+  expect(await page.evaluate(() => (window as unknown as { app: FreshApp }).app.stigg.isWidgetWatermarkEnabled)).toBe(
+    await secondTab.evaluate(() => (window as unknown as { app: FreshApp }).app.stigg.isWidgetWatermarkEnabled),
+  );
+  expect((await emulator.requestCounts()).counts.GetSdkConfiguration).toBe(1);
+});
+
 test('with /sw.js missing, the app\'s logger gets one warning naming the URL and the consequence, and getters still answer online', async ({ page, context, emulator }) => {
   const origin = originOf(serverWithoutWorker);
   await useEmulator(context, emulator.url);

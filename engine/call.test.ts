@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiContext, GraphqlOperation } from '../core/stigg-calls/operation';
 import { createGraphqlExecutor, type GraphqlExecutorConfig } from './api/executor';
+import { isFreshAnswer, SHARED_ANSWER_TTL_MS, sharedAnswerKey } from './shared-answers';
 import { connection, json, networkError, TestWorld, type FetchCall } from './test/harness';
 
-const operation: GraphqlOperation = { kind: 'query', cache: 'stored', document: 'query GetSdkConfiguration{sdkConfiguration{sentryDsn}}', variables: {} };
+const operation: GraphqlOperation = { kind: 'query', cache: 'stored', document: 'query GetPaywall{paywall{plans{refId}}}', variables: {} };
+const sdkConfiguration: GraphqlOperation = { kind: 'query', cache: 'stored', document: 'query GetSdkConfiguration{sdkConfiguration{sentryDsn isWidgetWatermarkEnabled}}', variables: {} };
 
 describe('graphql requests', () => {
   it('run on one executor per partition (environment, customer, resource), with the token of each request', async () => {
@@ -62,6 +64,63 @@ describe('graphql requests', () => {
     const world = new TestWorld();
     const engine = world.engine();
     await expect(world.settle(engine.handle({ type: 'graphql', connection: connection(), operation }))).rejects.toThrow(/without a GraphQL executor/);
+  });
+});
+
+describe('the SDK configuration, shared by every page of the environment', () => {
+  const executorCounting = (answers: (() => unknown)[]) => (config: GraphqlExecutorConfig) => async () => {
+    answers.push(() => config.apiKey);
+    const next = sdkAnswers.shift();
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  let sdkAnswers: unknown[] = [];
+
+  it('is fetched once per interval, served from storage on reload (a new engine) and by other customers, and again after the interval', async () => {
+    const world = new TestWorld();
+    const fetched: (() => unknown)[] = [];
+    sdkAnswers = [{ sdkConfiguration: { isWidgetWatermarkEnabled: true } }, { sdkConfiguration: { isWidgetWatermarkEnabled: false } }];
+    const ask = (engine: ReturnType<TestWorld['engine']>, conn = connection()) =>
+      world.settle(engine.handle({ type: 'graphql', connection: conn, operation: sdkConfiguration }));
+    const first = world.engine({ graphql: executorCounting(fetched) });
+    await expect(ask(first)).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
+    await expect(ask(first, connection({ customerId: 'customer-2' }))).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
+    const reloaded = world.engine({ graphql: executorCounting(fetched) });
+    await expect(ask(reloaded)).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
+    expect(fetched).toHaveLength(1);
+    // Another environment is asked on its own.
+    sdkAnswers.unshift({ sdkConfiguration: { isWidgetWatermarkEnabled: null } });
+    await ask(reloaded, connection({ apiKey: 'other-key' }));
+    expect(fetched).toHaveLength(2);
+
+    world.clock += SHARED_ANSWER_TTL_MS;
+    await expect(ask(reloaded)).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: false } });
+    expect(fetched).toHaveLength(3);
+  });
+
+  it('offline (the fetch fails), the stored answer is served on reload; a refused key is not covered by it', async () => {
+    const world = new TestWorld();
+    const fetched: (() => unknown)[] = [];
+    sdkAnswers = [{ sdkConfiguration: { isWidgetWatermarkEnabled: true } }, new TypeError('Failed to fetch'), Object.assign(new Error('Unauthenticated'), { code: 'Unauthenticated' })];
+    const ask = (engine: ReturnType<TestWorld['engine']>) => world.settle(engine.handle({ type: 'graphql', connection: connection(), operation: sdkConfiguration }));
+    await ask(world.engine({ graphql: executorCounting(fetched) }));
+    world.clock += SHARED_ANSWER_TTL_MS;
+    await expect(ask(world.engine({ graphql: executorCounting(fetched) }))).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
+    await expect(ask(world.engine({ graphql: executorCounting(fetched) }))).rejects.toThrow('Unauthenticated');
+    expect(fetched).toHaveLength(3);
+  });
+
+  it('trusts no fetch stamp from the future (a clock set back): it asks again', () => {
+    expect(isFreshAnswer(1_000, 1_000 + SHARED_ANSWER_TTL_MS - 1, SHARED_ANSWER_TTL_MS)).toBe(true);
+    expect(isFreshAnswer(1_000, 1_000 + SHARED_ANSWER_TTL_MS, SHARED_ANSWER_TTL_MS)).toBe(false);
+    expect(isFreshAnswer(1_000, 999, SHARED_ANSWER_TTL_MS)).toBe(false);
+  });
+
+  it('shares only customer-independent queries without variables', () => {
+    expect(sharedAnswerKey(connection(), sdkConfiguration)).not.toBeNull();
+    expect(sharedAnswerKey(connection(), operation)).toBeNull();
+    expect(sharedAnswerKey(connection(), { ...sdkConfiguration, variables: { x: 1 } })).toBeNull();
+    expect(sharedAnswerKey(connection(), { ...sdkConfiguration, kind: 'mutation' })).toBeNull();
   });
 });
 

@@ -10,6 +10,7 @@ import type { ExecuteOperation, GraphqlOperation } from '../core/stigg-calls/ope
 import type { GraphqlExecutorConfig } from './api/executor';
 import type { Connectivity } from './connectivity';
 import type { EngineEnvironment } from './environment';
+import { SharedAnswers, sharedAnswerKey } from './shared-answers';
 import type { EngineStore } from './storage/engine-store';
 import { createGraphcacheStorage, purgeNamespaces, type GraphcacheStorage } from './storage/graphcache-storage';
 
@@ -54,6 +55,8 @@ export class GraphqlDispatcher {
   private readonly executors = new Map<string, Executor>();
   /** The last purge: no executor is built, and so no stored answer read, before it is done. */
   private purged: Promise<unknown> = Promise.resolve();
+  /** The SDK configuration: one fetch per interval for every page of the environment. */
+  private readonly shared: SharedAnswers;
 
   constructor(
     private readonly factory: GraphqlExecutorFactory | undefined,
@@ -61,13 +64,17 @@ export class GraphqlDispatcher {
     private readonly store: EngineStore,
     private readonly connectivity: Connectivity,
     private readonly requestTimeoutMs: number,
-  ) {}
+  ) {
+    this.shared = new SharedAnswers(store, env);
+  }
 
   async execute(connection: Connection | ConnectionWithoutCustomer, operation: GraphqlOperation): Promise<unknown> {
     await this.purged;
     const executor = this.executorFor(connection);
     const { customerId, resourceId, customerToken } = connection;
-    return executor.execute(operation, { customerId, resourceId, customerToken });
+    const run = () => executor.execute(operation, { customerId, resourceId, customerToken });
+    const sharedKey = sharedAnswerKey(connection, operation);
+    return sharedKey === null ? run() : this.shared.answer(sharedKey, run);
   }
 
   /**

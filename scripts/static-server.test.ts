@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from './static-server';
 
 let port: number;
+let spaPort: number;
 const origin = () => `http://127.0.0.1:${port}`;
 
 beforeAll(async () => {
@@ -20,8 +21,12 @@ beforeAll(async () => {
   const server = createStaticServer(site);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
+  const spa = createStaticServer(site, { spaFallback: true, json: { '/demo-emulator.json': { url: 'http://127.0.0.1:4000' } } });
+  await new Promise<void>((resolve) => spa.listen(0, '127.0.0.1', resolve));
+  spaPort = (spa.address() as AddressInfo).port;
   return async () => {
     server.close();
+    spa.close();
     await rm(parent, { recursive: true, force: true });
   };
 });
@@ -64,6 +69,18 @@ describe('scripts/static-server', () => {
       expect(await rawStatus(path)).toBe(404);
     },
   );
+
+  it('with spaFallback, serves index.html for a deep link, still 404 for a missing file or an escape', async () => {
+    const spa = `http://127.0.0.1:${spaPort}`;
+    const deep = await fetch(`${spa}/some/route?x=1`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toBe('<h1>hi</h1>');
+    expect((await fetch(`${spa}/missing.js`)).status).toBe(404);
+    expect((await fetch(`${spa}/demo-emulator.json`)).headers.get('cache-control')).toBe('no-store');
+    expect(await (await fetch(`${spa}/demo-emulator.json`)).json()).toEqual({ url: 'http://127.0.0.1:4000' });
+    expect((await fetch(`${origin()}/some/route`)).status).toBe(404);
+    expect((await fetch(`${origin()}/demo-emulator.json`)).status).toBe(404);
+  });
 
   it('refuses writes', async () => {
     const response = await fetch(`${origin()}/`, { method: 'POST' });
