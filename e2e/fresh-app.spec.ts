@@ -159,6 +159,28 @@ test('with /sw.js missing, the app\'s logger gets one warning naming the URL and
   expect(status?.hostReason).toContain(`${origin}/sw.js`);
 });
 
+test("in Vite's dev server the plugin serves /sw.js (the engine without the app shell), and the app answers through it", async ({ page, context, emulator }) => {
+  const { createServer } = await import('vite');
+  const dev = await createServer({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
+  try {
+    await dev.listen();
+    const origin = `http://127.0.0.1:${(dev.httpServer!.address() as AddressInfo).port}`;
+    const worker = await fetch(`${origin}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('javascript');
+    expect(await worker.text()).toMatch(/^self\.__GATEHOUSE_DEV__=true;/);
+    await useEmulator(context, emulator.url);
+    const answered = await loadApp(page, `${origin}/`);
+    expect(answered).toMatchObject({ isFallback: false, hasAccess: true });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    expect(await page.evaluate(() => (window as unknown as { app: FreshApp }).app.stigg.getSyncStatus()?.host)).toBe('service-worker');
+    // No app shell under the dev server: its modules are never cached.
+    expect(await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('gatehouse-shell-')))).toEqual([]);
+  } finally {
+    await dev.close();
+  }
+});
+
 test('the tarball holds what apps use and the license: no demo, no test pages', () => {
   expect(packed.files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/lib/gatehouse.js', 'dist/sw/sw.js', 'dist/vite/index.js', 'dist/vite/index.d.ts']));
   expect(packed.files.filter((file) => file.startsWith('dist/demo') || /harness|\.test\./.test(file))).toEqual([]);
