@@ -56,6 +56,8 @@ test.describe('with service workers blocked', () => {
     await page.waitForFunction(() => window.stigg !== undefined);
     await page.evaluate(() => window.stigg.waitForInitialization().then(() => undefined));
     await expect.poll(() => page.evaluate(() => window.stigg.getSyncStatus()?.host)).toBe('page');
+    // The browser offers no service workers: the status says so; no warning (nothing the app could fix).
+    expect(await page.evaluate(() => window.stigg.getSyncStatus()?.hostReason)).toBe('this browser offers no service workers here');
     expect(await page.evaluate(() => window.stigg.getNumericEntitlement({ featureId: 'feature-demo-01' }).isFallback)).toBe(false);
     const online = await page.evaluate(async () => (await window.stigg.getPaywall()).plans.map((plan) => plan.id));
     expect(online.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 import { messageOf } from '../../core/messages';
 import { isSyncStatus } from '../../core/protocol';
 import { connectPageHost } from './page-host';
-import { connectServiceWorker } from './service-worker-link';
+import { connectServiceWorker, NoServiceWorkersError } from './service-worker-link';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type ConnectOptions, type EngineLink } from './link';
 
 export type { ConnectOptions, EngineHost, EngineLink } from './link';
@@ -26,6 +26,11 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
   try {
     return await connectServiceWorker(serviceWorker);
   } catch (error) {
+    if (error instanceof NoServiceWorkersError) {
+      // Nothing the app can fix: said at the log level, and in the status.
+      options.log?.(`Running the engine in the page: ${error.message}`);
+      return withHostReason(connectPageHost({ requestTimeoutMs }), error.message);
+    }
     const reason = `the service worker at ${new URL(serviceWorker.url, location.href).href} could not be used: ${messageOf(error)}`;
     options.log?.(`Running the engine in the page: ${reason}`);
     if (!warned) {

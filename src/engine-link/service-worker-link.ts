@@ -14,9 +14,12 @@ export interface ServiceWorkerLinkOptions {
   activationTimeoutMs: number;
 }
 
+/** The browser offers no service workers here (unsupported, blocked, private mode): nothing the app's worker could fix. */
+export class NoServiceWorkersError extends Error {}
+
 export async function connectServiceWorker(options: ServiceWorkerLinkOptions): Promise<EngineLink> {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
-    throw new Error('this browser offers no service workers here');
+    throw new NoServiceWorkersError('this browser offers no service workers here');
   }
   const registration = await withTimeout(
     navigator.serviceWorker.register(options.url, options.scope ? { scope: options.scope } : undefined).then(activeWorkerOf),
@@ -71,7 +74,9 @@ function send(worker: ServiceWorker, body: EngineRequest, timeoutMs: number): Pr
   });
 }
 
-async function activeWorkerOf(registration: ServiceWorkerRegistration): Promise<ServiceWorkerRegistration> {
+async function activeWorkerOf(registration: ServiceWorkerRegistration | undefined): Promise<ServiceWorkerRegistration> {
+  // A browser that blocks service workers may resolve the registration with nothing.
+  if (typeof registration !== 'object' || registration === null) throw new NoServiceWorkersError('this browser offers no service workers here');
   if (registration.active) return registration;
   const pending = registration.installing ?? registration.waiting;
   if (!pending) throw new Error('the service worker registration has no worker');
