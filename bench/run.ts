@@ -9,6 +9,9 @@ import { launchBrowser } from './harness/browser';
 import { buildSite, serveSite } from './harness/site';
 import { describeMachine } from './machine';
 import { bundleSizes } from './metrics/bundle';
+import { coldStart } from './metrics/cold-start';
+import { largeCatalog } from './metrics/large-catalog';
+import { requestsPerLoad } from './metrics/requests-per-load';
 import { failureRecovery } from './metrics/failure-recovery';
 import { firstPaint } from './metrics/first-paint';
 import { getterThroughput } from './metrics/getter';
@@ -22,11 +25,14 @@ import type { BenchResults, Measurement, MetricModule } from './types';
 
 const MODULES: Record<string, MetricModule> = {
   warm: warmStart,
+  coldstart: coldStart,
+  requests: requestsPerLoad,
   tabs: tenTabs,
   getter: getterThroughput,
   bundle: bundleSizes,
   longtasks: longTasks,
   memory,
+  largecatalog: largeCatalog,
   propagation: tabPropagation,
   recovery: failureRecovery,
   firstpaint: firstPaint,

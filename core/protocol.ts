@@ -29,6 +29,17 @@ export interface CheckReport {
   checkedAt: number;
 }
 
+/**
+ * A first visit: the page fetched the edge entitlements itself, before any engine was up,
+ * and hands the engine the answer as it came (its body text, ETag and arrival time), so
+ * the engine stores it instead of asking again.
+ */
+export interface PrefetchedEntitlements {
+  text: string;
+  etag?: string | undefined;
+  receivedAt: number;
+}
+
 export type SyncState = 'idle' | 'syncing' | 'degraded' | 'offline';
 
 export interface SyncStatus {
@@ -45,7 +56,7 @@ export interface SyncStatus {
 }
 
 export type EngineRequest =
-  | { type: 'sync'; connection: Connection; ttlMs: number; force?: boolean; skipEdge?: boolean }
+  | { type: 'sync'; connection: Connection; ttlMs: number; force?: boolean; skipEdge?: boolean; prefetched?: PrefetchedEntitlements }
   | { type: 'graphql'; connection: Connection | ConnectionWithoutCustomer; operation: GraphqlOperation }
   | { type: 'track'; connection: Connection; reports: CheckReport[] }
   /** `usageId` is chosen by the page, so a resent request records the usage once. */

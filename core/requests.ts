@@ -1,8 +1,17 @@
 // Validation of the requests pages send to the engine, apart from ./protocol.ts so the
 // code a page loads for its first answer does not include it.
-import { parseEnvelope, type CheckReport, type Connection, type EngineRequest } from './protocol';
+import { parseEnvelope, type CheckReport, type Connection, type EngineRequest, type PrefetchedEntitlements } from './protocol';
 import { isFiniteNumber, isOptionalString, isRecord, isString } from './records';
 import type { GraphqlOperation } from './stigg-calls/operation';
+
+export function isPrefetchedEntitlements(value: unknown): value is PrefetchedEntitlements {
+  return (
+    isRecord(value) &&
+    isString(value.text) &&
+    (value.etag === undefined || isString(value.etag)) &&
+    isFiniteNumber(value.receivedAt)
+  );
+}
 
 function isConnection(value: unknown, requireCustomer = true): value is Connection {
   return (
@@ -51,7 +60,12 @@ function isEngineRequest(body: unknown): body is EngineRequest {
   if (!isRecord(body)) return false;
   switch (body.type) {
     case 'sync':
-      return isConnection(body.connection) && isFiniteNumber(body.ttlMs) && body.ttlMs >= 0;
+      return (
+        isConnection(body.connection) &&
+        isFiniteNumber(body.ttlMs) &&
+        body.ttlMs >= 0 &&
+        (body.prefetched === undefined || isPrefetchedEntitlements(body.prefetched))
+      );
     case 'graphql':
       return isConnection(body.connection, false) && isGraphqlOperation(body.operation);
     case 'track':

@@ -3,7 +3,7 @@
 // GraphQL when the edge is disabled, failing or skipped, backoff and a breaker on
 // failure, the ordering guard, and a broadcast only when the data changed.
 import { messageOf } from '../core/messages';
-import type { Connection } from '../core/protocol';
+import type { Connection, PrefetchedEntitlements } from '../core/protocol';
 import { afterFailure, isCircuitOpen, isDue, mayRequest, NO_FAILURES, type RetryPolicy } from '../core/sync-policy';
 import { sameSnapshot, settledLocalUsage } from '../core/snapshot-arrival';
 import type { SnapshotRecord } from '../core/table';
@@ -14,7 +14,7 @@ import type { Partitions, PartitionState } from './partitions';
 import type { StatusBoard } from './status';
 import type { EngineStore } from './storage/engine-store';
 import { RequestFailure } from './transport/http';
-import { fetchEdgeEntitlements, fetchGraphqlEntitlements, type EntitlementsAnswer } from './transport/stigg';
+import { fetchEdgeEntitlements, fetchGraphqlEntitlements, prefetchedAnswer, type EntitlementsAnswer } from './transport/stigg';
 
 export interface SyncLimits {
   /** Deadline of one HTTP request, body included. */
@@ -35,6 +35,7 @@ export interface SyncRequest {
   ttlMs: number;
   force?: boolean | undefined;
   skipEdge?: boolean | undefined;
+  prefetched?: PrefetchedEntitlements | undefined;
 }
 
 export class EntitlementsSync {
@@ -59,6 +60,24 @@ export class EntitlementsSync {
   private async syncState(state: PartitionState, request: SyncRequest): Promise<SnapshotRecord> {
     if (state.inFlight) return state.inFlight;
     const now = this.env.now();
+    // A page's first visit fetched the edge answer itself: stored as if the engine had
+    // fetched it (the ordering guard applies), and no second request for it. An answer
+    // from the future or older than one interval is not taken.
+    const prefetched = request.prefetched;
+    const fresh =
+      !!prefetched &&
+      prefetched.receivedAt <= now &&
+      now - prefetched.receivedAt < request.ttlMs &&
+      (state.record?.fetchedAt ?? -Infinity) < prefetched.receivedAt;
+    const answer = prefetched && fresh ? prefetchedAnswer(prefetched) : null;
+    if (prefetched && answer) {
+      const applying = this.apply(state, state.generation, answer, prefetched.receivedAt).finally(() => {
+        if (state.inFlight === applying) state.inFlight = null;
+        this.status.publish();
+      });
+      state.inFlight = applying;
+      return applying;
+    }
     const lastHeard = Math.max(state.record?.fetchedAt ?? -Infinity, state.checkedAt ?? -Infinity);
     const due = request.force || isDue(Number.isFinite(lastHeard) ? lastHeard : undefined, request.ttlMs, now);
     if (!due) return this.stored(state, 'no stored entitlements');
@@ -183,8 +202,9 @@ export class EntitlementsSync {
     this.env.log('warn', 'entitlements request failed', failure.message);
   }
 
-  private async apply(state: PartitionState, generation: number, answer: EntitlementsAnswer): Promise<SnapshotRecord> {
-    const now = this.env.now();
+  /** `receivedAt`: when the answer arrived (a page's prefetch), else now. */
+  private async apply(state: PartitionState, generation: number, answer: EntitlementsAnswer, receivedAt = this.env.now()): Promise<SnapshotRecord> {
+    const now = receivedAt;
     if (state.generation !== generation) {
       throw new Error('Gatehouse discarded a response: the partition was purged while it was in flight');
     }

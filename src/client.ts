@@ -51,6 +51,9 @@ import { PartitionView, type EngineChannel, type StoredData } from './partition-
 import type { seedViews } from './bootstrap-seed';
 import type { Bootstrap } from '../core/bootstrap';
 import { CheckTracker } from './tracking';
+import type { FirstVisit } from './first-visit';
+import { partitionKey } from '../core/partition';
+import { mark } from './timeline';
 
 export interface EngineHandle extends EngineChannel {
   onStatus?(listener: (status: SyncStatus) => void): () => void;
@@ -58,6 +61,8 @@ export interface EngineHandle extends EngineChannel {
 
 export interface ClientDeps {
   engine: () => Promise<EngineHandle>;
+  /** A first visit (src/first-visit.ts): the page fetches the initial customer's entitlements itself. */
+  firstVisit?: ((connection: Connection) => FirstVisit) | undefined;
   stored: StoredData | null;
   evaluation: Evaluation;
   now?: () => number;
@@ -93,6 +98,10 @@ export class GatehouseClient {
   private watermark = false;
   private status: SyncStatus | null = null;
   private bootstrapData: unknown;
+  /** A first visit's own entitlements request, for the view of its partition. */
+  private prefetch: { key: string; visit: FirstVisit } | null = null;
+  /** The engine starts once this resolves (a first visit's answer is in, or at most 1 s). */
+  private engineGate: Promise<void> = Promise.resolve();
   /** The client as the lazily loaded remote calls see it. */
   private readonly context: ClientContext;
 
@@ -142,6 +151,12 @@ export class GatehouseClient {
       void Promise.resolve(decoder).then(() => this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }));
       return;
     }
+    if (loadsCustomer && !resourceId && this.deps.firstVisit) {
+      const connection = { ...this.connection(customerId, undefined), customerToken: customerToken ?? undefined };
+      const visit = this.deps.firstVisit(connection);
+      this.prefetch = { key: partitionKey(connection), visit };
+      this.engineGate = visit.settled;
+    }
     // Loaded alongside the customer's entitlements, not before them as the official SDK does.
     this.loadSdkConfiguration().then(
       () => configurationInitializes && this.initState.kind === 'pending' && this.setInitState({ kind: 'ready' }),
@@ -176,7 +191,11 @@ export class GatehouseClient {
 
   private engine(): Promise<EngineHandle> {
     if (!this.engineHandle) {
-      this.engineHandle = this.deps.engine().then((handle) => {
+      this.engineHandle = this.engineGate.then(() => {
+        mark('engine start');
+        return this.deps.engine();
+      }).then((handle) => {
+        mark('engine connected');
         handle.onStatus?.((status) => this.setStatus(status));
         return handle;
       });
@@ -191,6 +210,7 @@ export class GatehouseClient {
 
   private async loadSdkConfiguration(): Promise<void> {
     try {
+      await this.engineGate; // not on a first visit's path to its first answer
       const sdk = await this.remote<SdkConfiguration | null>('getSdkConfiguration');
       this.watermark = !!sdk?.isWidgetWatermarkEnabled;
     } catch (error) {
@@ -335,8 +355,12 @@ export class GatehouseClient {
   }
 
   private openView(customerId: string, resourceId: string | undefined): PartitionView {
+    const connection = this.connection(customerId, resourceId);
+    const prefetch = this.prefetch?.key === partitionKey(connection) ? this.prefetch.visit.answer : null;
+    this.prefetch = null; // for the first view only: a later one is another visit's
     const view = new PartitionView({
-      connection: this.connection(customerId, resourceId),
+      connection,
+      prefetched: prefetch,
       engine: this.engine(),
       stored: this.deps.stored,
       evaluation: this.deps.evaluation,

@@ -7,6 +7,7 @@ import { Evaluation } from './evaluation';
 import { LoggerService } from './logger';
 import { storedData } from './engine-link/stored-data';
 import { isServerSide, noEngine } from './server-side';
+import { isFirstVisit, startFirstVisit } from './first-visit';
 
 export type { ClientConfiguration, LogConfiguration } from './config';
 export type { Logger } from './logger';
@@ -33,7 +34,17 @@ export const Stigg = {
       client.start();
       return client;
     }
+    // On a first visit the metering worker starts after the first answer (or 1 s).
+    let startupSettled: Promise<void> = Promise.resolve();
     const client: GatehouseClient = new GatehouseClient(config, {
+      firstVisit:
+        !config.offline && config.enableEdge && isFirstVisit(config.host)
+          ? (connection) => {
+              const visit = startFirstVisit(connection, config.initTimeoutMs);
+              startupSettled = visit.settled;
+              return visit;
+            }
+          : undefined,
       engine: () =>
         import('./engine-connection').then(({ connectTickingEngine }) =>
           connectTickingEngine({
@@ -50,7 +61,9 @@ export const Stigg = {
     });
     client.start();
     if (!config.offline && config.useWorker && typeof Worker !== 'undefined') {
-      void import('./worker-evaluation').then(({ moveEvaluationToWorker }) => moveEvaluationToWorker(evaluation));
+      void startupSettled
+        .then(() => import('./worker-evaluation'))
+        .then(({ moveEvaluationToWorker }) => moveEvaluationToWorker(evaluation));
     }
     return client;
   },

@@ -2,7 +2,9 @@
 // snapshot (warm start) or engine answer or broadcast → evaluation → decision table →
 // getters. A closed view ignores everything that arrives later, so a response that was
 // in flight when the customer changed can never be applied.
-import type { Broadcast, Connection, EngineRequest } from '../core/protocol';
+import type { Broadcast, Connection, EngineRequest, PrefetchedEntitlements } from '../core/protocol';
+import { entitlementsFromBody, toSnapshot } from '../core/wire';
+import { mark } from './timeline';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/records';
 import { partitionKey } from '../core/partition';
 import { buildDecisionTable, recordChanged, replacesBootstrap, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
@@ -23,6 +25,8 @@ export interface StoredData {
 export interface ViewOptions {
   connection: Connection;
   engine: Promise<EngineChannel>;
+  /** A first visit's own edge answer (src/first-visit.ts): applied here, then handed to the engine. */
+  prefetched?: Promise<PrefetchedEntitlements | null> | null | undefined;
   stored: StoredData | null;
   evaluation: Evaluation;
   ttlMs: number;
@@ -46,6 +50,8 @@ export class PartitionView {
   /** The evaluation in flight, which a skipped duplicate must still wait for. */
   private evaluating: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
+  /** A first visit's own edge answer, until the engine has taken it. */
+  private handOver: Promise<PrefetchedEntitlements | null> | null = null;
   private readonly stopListening: () => void;
   /** Resolves once real data (stored or fetched) is in the table. */
   readonly loaded: Promise<void>;
@@ -71,12 +77,15 @@ export class PartitionView {
   /** Warm start from storage, then subscribe and ask the engine. Rejects only when no data at all can be had. */
   async start(): Promise<void> {
     const warm = this.warmStart();
+    const prefetched = this.applyPrefetched();
+    this.handOver = prefetched;
     const engine = this.options.engine.then((channel) => {
       if (this.closed) return;
       this.unsubscribe = channel.subscribe(this.key, (broadcast) => void this.onBroadcast(broadcast));
       return this.sync(false);
     });
     await warm;
+    if (!this.isLoaded) await prefetched;
     if (this.isLoaded) {
       engine.catch(() => undefined); // stored data answers; the engine's failure shows in the status
       return;
@@ -87,12 +96,18 @@ export class PartitionView {
   /** Asks the engine for this partition's data: due-only, or forced past the edge. */
   async sync(force: boolean): Promise<void> {
     const channel = await this.options.engine;
+    // Until the engine has it, every sync (this view's first, a tick) carries the first
+    // visit's own answer: the engine stores it rather than asking again.
+    const handOver = this.handOver;
+    const prefetched = handOver && !force ? await handOver : null;
     const reply = await channel.request({
       type: 'sync',
       connection: this.options.connection,
       ttlMs: this.options.ttlMs,
       ...(force ? { force: true, skipEdge: true } : {}),
+      ...(prefetched ? { prefetched } : {}),
     });
+    if (handOver && this.handOver === handOver) this.handOver = null;
     if (this.closed) return;
     if (!isSnapshotRecord(reply) || reply.partitionKey !== this.key) {
       throw new Error('The engine answered with data for another partition');
@@ -105,6 +120,31 @@ export class PartitionView {
     this.unsubscribe?.();
     this.stopListening();
     this.options.evaluation.forget(this.key);
+  }
+
+  /** A first visit's edge answer, as the engine would have stored it; null when there is none to use. */
+  private async applyPrefetched(): Promise<PrefetchedEntitlements | null> {
+    const answer = await this.options.prefetched;
+    if (!answer || this.closed) return null;
+    let list: unknown[] | null = null;
+    try {
+      list = entitlementsFromBody(JSON.parse(answer.text));
+    } catch {
+      // not JSON: the engine fetches for itself
+    }
+    if (!list) return null;
+    if (!this.record) {
+      const { receivedAt } = answer;
+      await this.applyRecord({
+        partitionKey: this.key,
+        snapshot: toSnapshot(list, receivedAt),
+        fetchedAt: receivedAt,
+        etag: answer.etag,
+        changedAt: receivedAt,
+      });
+      mark('first table');
+    }
+    return answer;
   }
 
   private async warmStart(): Promise<void> {

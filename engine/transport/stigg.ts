@@ -2,7 +2,7 @@
 // customer's entitlements (conditional, with If-None-Match), GraphQL GetEntitlements,
 // and batched ReportEntitlementCheckRequested mutations.
 import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
-import type { Connection } from '../../core/protocol';
+import type { Connection, PrefetchedEntitlements } from '../../core/protocol';
 import { entitlementsFromBody } from '../../core/wire';
 import type { EngineEnvironment } from '../environment';
 import { stiggHeaders } from './headers';
@@ -59,6 +59,21 @@ export function fetchEdgeEntitlements(
       return { kind: 'data', entitlements, etag: response.headers.get('ETag') ?? undefined };
     },
   });
+}
+
+/**
+ * The edge answer a page fetched itself on a first visit (core/protocol's
+ * PrefetchedEntitlements), read as the engine reads its own; null when it is not one.
+ */
+export function prefetchedAnswer(prefetched: PrefetchedEntitlements): EntitlementsAnswer | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(prefetched.text);
+  } catch {
+    return null;
+  }
+  const entitlements = entitlementsFromBody(body);
+  return entitlements ? { kind: 'data', entitlements, etag: prefetched.etag } : null;
 }
 
 function graphqlUrl(baseUri: string): string {

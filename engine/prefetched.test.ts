@@ -1,0 +1,89 @@
+// A first visit's page fetched the edge entitlements itself and hands the engine the
+// answer (PrefetchedEntitlements): the engine stores and broadcasts it as its own fetch,
+// with no request of its own, and refuses what it must not trust as current.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseRequest } from '../core/requests';
+import { envelope, type PrefetchedEntitlements } from '../core/protocol';
+import type { SnapshotRecord } from '../core/table';
+import type { Engine } from './engine';
+import { openDatabase } from './storage/database';
+import { connection, T0, TestWorld, wireEntitlement } from './test/harness';
+
+const TTL = 30_000;
+let world: TestWorld;
+
+beforeEach(() => {
+  world = new TestWorld();
+  world.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 1_000)]);
+});
+
+type Request = Parameters<Engine['handle']>[0];
+const sync = (engine: Engine, prefetched?: PrefetchedEntitlements) =>
+  world.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL, ...(prefetched ? { prefetched } : {}) } as Request)) as Promise<SnapshotRecord>;
+
+const edgeAnswer = (features: string[], receivedAt: number, etag = '"prefetched-1"'): PrefetchedEntitlements => ({
+  text: JSON.stringify({ data: { entitlements: features.map((id) => wireEntitlement(id, T0 - 2_000)) } }),
+  etag,
+  receivedAt,
+});
+
+describe('engine sync: a page-prefetched first answer', () => {
+  it('is stored and broadcast as the engine’s own fetch, with no request', async () => {
+    const engine = world.engine();
+    world.clock = T0 + 50;
+    const record = await sync(engine, edgeAnswer(['feature-p'], T0));
+    expect(world.requests()).toHaveLength(0);
+    expect(Object.keys(record.snapshot.entitlements)).toEqual(['feature-p']);
+    expect(record).toMatchObject({ fetchedAt: T0, changedAt: T0, etag: '"prefetched-1"' });
+    expect(world.snapshotBroadcasts()).toHaveLength(1);
+
+    const db = await openDatabase({ factory: world.indexedDB!, name: 'gatehouse-test' });
+    expect((await db.get('snapshots', record.partitionKey))!.snapshot.entitlements['feature-p']).toBeDefined();
+    db.close();
+
+    // The interval counts from the prefetch: the next request goes out when it is over,
+    // conditional on the prefetched ETag.
+    world.clock = T0 + TTL - 1;
+    await sync(engine);
+    expect(world.requests()).toHaveLength(0);
+    world.clock = T0 + TTL;
+    await sync(engine);
+    expect(world.requests()).toHaveLength(1);
+    expect(world.requests()[0]!.headers['If-None-Match']).toBe('"prefetched-1"');
+  });
+
+  it('is ignored, and the engine fetches, when it is older than one interval, from the future, or not an answer', async () => {
+    for (const prefetched of [
+      edgeAnswer(['feature-p'], T0 - TTL),
+      edgeAnswer(['feature-p'], T0 + 1),
+      { text: '<html>', receivedAt: T0 },
+      { text: JSON.stringify({ errors: [{ message: 'no' }] }), receivedAt: T0 },
+    ]) {
+      world = new TestWorld();
+      world.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 1_000)]);
+      const record = await sync(world.engine(), prefetched);
+      expect(world.requests()).toHaveLength(1);
+      expect(Object.keys(record.snapshot.entitlements)).toEqual(['feature-a']);
+    }
+  });
+
+  it('does not replace a record the engine fetched after it', async () => {
+    const engine = world.engine();
+    world.clock = T0 + 100;
+    const fetched = await sync(engine);
+    expect(world.requests()).toHaveLength(1);
+    const record = await sync(engine, edgeAnswer(['feature-p'], T0 + 50));
+    expect(record).toBe(fetched);
+    expect(world.snapshotBroadcasts()).toHaveLength(1);
+  });
+
+  it('crosses to the engine only in its shape', () => {
+    const request = (prefetched: unknown) =>
+      parseRequest(envelope('1', { type: 'sync', connection: connection(), ttlMs: TTL, prefetched }));
+    expect(request(edgeAnswer(['feature-p'], T0))).not.toBeNull();
+    expect(request({ text: '{}', receivedAt: T0 })).not.toBeNull();
+    expect(request({ text: 42, receivedAt: T0 })).toBeNull();
+    expect(request({ text: '{}', receivedAt: 'now' })).toBeNull();
+    expect(request({ text: '{}', etag: 7, receivedAt: T0 })).toBeNull();
+  });
+});
