@@ -5,7 +5,7 @@
 // fetches as usual.
 import type { Connection, PrefetchedEntitlements } from '../core/protocol';
 import { stiggHeaders } from '../engine/transport/headers';
-import { edgeEntitlementsUrl } from '../engine/transport/stigg';
+import { edgeEntitlementsUrl } from '../engine/transport/edge-url';
 
 export async function fetchEdgeAnswer(connection: Connection, timeoutMs: number, now: () => number): Promise<PrefetchedEntitlements | null> {
   const controller = typeof AbortController === 'function' ? new AbortController() : null;

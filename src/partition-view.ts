@@ -3,7 +3,7 @@
 // getters. A closed view ignores everything that arrives later, so a response that was
 // in flight when the customer changed can never be applied.
 import type { Broadcast, Connection, EngineRequest, PrefetchedEntitlements } from '../core/protocol';
-import { entitlementsFromBody, toSnapshot } from '../core/wire';
+import type { FirstAnswer } from './first-visit';
 import { mark } from './timeline';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/records';
 import { partitionKey } from '../core/partition';
@@ -26,7 +26,7 @@ export interface ViewOptions {
   connection: Connection;
   engine: Promise<EngineChannel>;
   /** A first visit's own edge answer (src/first-visit.ts): applied here, then handed to the engine. */
-  prefetched?: Promise<PrefetchedEntitlements | null> | null | undefined;
+  prefetched?: Promise<FirstAnswer | null> | null | undefined;
   stored: StoredData | null;
   evaluation: Evaluation;
   ttlMs: number;
@@ -126,25 +126,13 @@ export class PartitionView {
   private async applyPrefetched(): Promise<PrefetchedEntitlements | null> {
     const answer = await this.options.prefetched;
     if (!answer || this.closed) return null;
-    let list: unknown[] | null = null;
-    try {
-      list = entitlementsFromBody(JSON.parse(answer.text));
-    } catch {
-      // not JSON: the engine fetches for itself
-    }
-    if (!list) return null;
+    const { prefetched, snapshot } = answer;
     if (!this.record) {
-      const { receivedAt } = answer;
-      await this.applyRecord({
-        partitionKey: this.key,
-        snapshot: toSnapshot(list, receivedAt),
-        fetchedAt: receivedAt,
-        etag: answer.etag,
-        changedAt: receivedAt,
-      });
+      const { receivedAt } = prefetched;
+      await this.applyRecord({ partitionKey: this.key, snapshot, fetchedAt: receivedAt, etag: prefetched.etag, changedAt: receivedAt });
       mark('first table');
     }
-    return answer;
+    return prefetched;
   }
 
   private async warmStart(): Promise<void> {

@@ -5,7 +5,10 @@ import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
 import type { Connection, PrefetchedEntitlements } from '../../core/protocol';
 import { entitlementsFromBody } from '../../core/wire';
 import type { EngineEnvironment } from '../environment';
+import { edgeEntitlementsUrl } from './edge-url';
 import { stiggHeaders } from './headers';
+
+export { edgeEntitlementsUrl };
 import { exchange, readJson, RequestFailure } from './http';
 
 const FEATURE = 'featureType meterType featureUnits featureUnitsPlural description displayName refId';
@@ -31,11 +34,6 @@ function entitlementsOf(body: unknown, what: string): unknown[] {
   throw new RequestFailure(`${what} answered without entitlements`, 'transient', 200);
 }
 
-export function edgeEntitlementsUrl(connection: Connection): string {
-  const base = connection.baseEdgeUri.replace(/\/+$/, '');
-  const query = connection.resourceId ? `?resourceId=${encodeURIComponent(connection.resourceId)}` : '';
-  return `${base}/v1/c/${encodeURIComponent(connection.customerId)}/entitlements.json${query}`;
-}
 
 /** The edge GET. A 304 (ETag still current) is answered without reading a body. */
 export function fetchEdgeEntitlements(
