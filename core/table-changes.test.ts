@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDecisionTable, type LocalUsageRecord, type SnapshotRecord } from './table';
-import { recordBasis, tableChanges, withChanges } from './table-changes';
+import { meteredPart, recordBasis, tableChanges, withChanges } from './table-changes';
+import { isMeteredFeature } from './decide';
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, guideEntitlements } from './test/wire-fixtures';
 
@@ -39,5 +40,19 @@ describe('table changes', () => {
     expect(recordBasis({ ...record, fetchedAt: record.fetchedAt + 1 })).not.toBe(basis);
     expect(recordBasis({ ...record, changedAt: 8 })).not.toBe(basis);
     expect(recordBasis({ ...record, snapshot: { ...record.snapshot, lastUpdate: record.snapshot.lastUpdate + 1 } })).not.toBe(basis);
+  });
+
+  it('built from the metered part alone (as the worker holds it), give the same table against the whole record', () => {
+    const part = meteredPart(record);
+    const all = Object.values(record.snapshot.entitlements);
+    expect(Object.keys(part.snapshot.entitlements).sort()).toEqual(all.filter((e) => isMeteredFeature(e.feature)).map((e) => e.featureId).sort());
+    expect(Object.keys(part.snapshot.entitlements).length).toBeLessThan(all.length);
+    expect(recordBasis(part)).toBe(recordBasis(record));
+    const october = Date.parse('2022-10-05T00:00:00Z');
+    for (const [now, localUsage] of [[GUIDE_NOW, []], [GUIDE_NOW, [usage]], [october, []], [october, [usage]]] as const) {
+      const inWorker = buildDecisionTable({ record: acrossTheBoundary(part), localUsage, now, cacheMaxAgeMs: 90 * 86_400_000, origin: 'cache' })!;
+      const changes = acrossTheBoundary(tableChanges(inWorker, acrossTheBoundary(part)));
+      expect(withChanges(changes, record)).toEqual(table(now, [...localUsage]));
+    }
   });
 });

@@ -52,6 +52,7 @@ export class PartitionView {
   private unsubscribe: (() => void) | null = null;
   /** A first visit's own edge answer, until the engine has taken it. */
   private handOver: Promise<PrefetchedEntitlements | null> | null = null;
+  private firstAnswer: Promise<FirstAnswer | null> | null;
   private readonly stopListening: () => void;
   /** Resolves once real data (stored or fetched) is in the table. */
   readonly loaded: Promise<void>;
@@ -60,6 +61,7 @@ export class PartitionView {
   constructor(private readonly options: ViewOptions) {
     this.key = partitionKey(options.connection);
     this.openedAt = options.now();
+    this.firstAnswer = options.prefetched ?? null;
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
     this.stopListening = options.evaluation.onTable((key, table) => {
       if (key === this.key && !this.closed) this.setTable(table, false);
@@ -124,7 +126,9 @@ export class PartitionView {
 
   /** A first visit's edge answer, as the engine would have stored it; null when there is none to use. */
   private async applyPrefetched(): Promise<PrefetchedEntitlements | null> {
-    const answer = await this.options.prefetched;
+    const pending = this.firstAnswer;
+    this.firstAnswer = null; // the answer's text can be large: held only until the engine has it
+    const answer = await pending;
     if (!answer || this.closed) return null;
     const { prefetched, snapshot } = answer;
     if (!this.record) {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feature03, guideEntitlements } from '../core/test/wire-fixtures';
 import type { DecisionTable, SnapshotRecord } from '../core/table';
 import { toSnapshot } from '../core/wire';
+import { isMeteredFeature } from '../core/decide';
 import { createMeteringApi, type MeteringApi } from '../worker/metering-api';
 import { Evaluation } from './evaluation';
 import { moveEvaluationToWorker } from './worker-evaluation';
@@ -98,9 +99,15 @@ describe('moveEvaluationToWorker', () => {
     const onPage = await evaluation.update('p', inputsOf(record));
     expect(await moveEvaluationToWorker(evaluation)).toBe(true);
     expect(evaluation.where).toBe('worker');
+    const update = vi.spyOn(InProcessWorker.api, 'update');
     const fromWorker = (await evaluation.update('p', inputsOf(record)))!;
     expect(fromWorker).toEqual(onPage);
     expect(fromWorker.entitlements['feature-demo-01']).toBe(record.snapshot.entitlements['feature-demo-01']);
+    // The worker is sent, and holds, only the metered entitlements.
+    const sent = update.mock.calls.at(-1)![1].record!;
+    const metered = Object.values(record.snapshot.entitlements).filter((e) => isMeteredFeature(e.feature)).map((e) => e.featureId);
+    expect(metered.length).toBeGreaterThan(0);
+    expect(Object.keys(sent.snapshot.entitlements).sort()).toEqual(metered.sort());
   });
 
   it('applies a table the worker’s clock rebuilt to the page’s record, unless the page has sent another record since', async () => {
