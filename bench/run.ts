@@ -1,9 +1,10 @@
 // `npm run bench`: both SDKs on this machine, the same emulator and the same Chromium.
 // Builds (npm run build, then the bench site), runs every metric module, prints a table
 // and writes bench/results/latest.json. `npm run bench -- warm tabs` runs only metrics
-// whose module name matches; `--no-build` reuses dist/.
+// whose module name matches (`--merge` writes their figures into latest.json, keeping the
+// others); `--no-build` reuses dist/.
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './harness/browser';
 import { buildSite, serveSite } from './harness/site';
@@ -71,6 +72,15 @@ try {
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${RESULTS}`);
+  } else if (args.includes('--merge') && existsSync(RESULTS)) {
+    // A partial run's metrics replace those of the same name in latest.json; the others stay.
+    const previous = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+    const fresh = new Map(results.metrics.map((metric) => [metric.name, metric]));
+    const metrics = previous.metrics.map((metric) => fresh.get(metric.name) ?? metric);
+    for (const metric of results.metrics) if (!previous.metrics.some((m) => m.name === metric.name)) metrics.push(metric);
+    const merged: BenchResults = { ...results, durationSeconds: previous.durationSeconds + results.durationSeconds, metrics };
+    writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+    console.log(`merged ${results.metrics.length} metrics into ${RESULTS}`);
   } else {
     console.log('(a partial run: bench/results/latest.json left as it was)');
   }
