@@ -77,6 +77,16 @@ describe('engine sync: a page-prefetched first answer', () => {
     expect(world.snapshotBroadcasts()).toHaveLength(1);
   });
 
+  it('does not hold back a forced sync (refresh) that arrives while it is being stored', async () => {
+    const engine = world.engine();
+    world.clock = T0 + 50;
+    const storing = sync(engine, edgeAnswer(['feature-p'], T0));
+    const forced = world.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL, force: true, skipEdge: true })) as Promise<SnapshotRecord>;
+    const [, refreshed] = await Promise.all([storing, forced]);
+    expect(world.requests('graphql')).toHaveLength(1);
+    expect(Object.keys(refreshed.snapshot.entitlements)).toEqual(['feature-a']);
+  });
+
   it('crosses to the engine only in its shape', () => {
     const request = (prefetched: unknown) =>
       parseRequest(envelope('1', { type: 'sync', connection: connection(), ttlMs: TTL, prefetched }));

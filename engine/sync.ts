@@ -71,12 +71,9 @@ export class EntitlementsSync {
       (state.record?.fetchedAt ?? -Infinity) < prefetched.receivedAt;
     const answer = prefetched && fresh ? prefetchedAnswer(prefetched) : null;
     if (prefetched && answer) {
-      const applying = this.apply(state, state.generation, answer, prefetched.receivedAt).finally(() => {
-        if (state.inFlight === applying) state.inFlight = null;
-        this.status.publish();
-      });
-      state.inFlight = applying;
-      return applying;
+      // Not a request in flight: the record is in place at once (apply sets it before it
+      // stores it), and a forced sync meanwhile (refresh()) must still go to the network.
+      return this.apply(state, state.generation, answer, prefetched.receivedAt).finally(() => this.status.publish());
     }
     const lastHeard = Math.max(state.record?.fetchedAt ?? -Infinity, state.checkedAt ?? -Infinity);
     const due = request.force || isDue(Number.isFinite(lastHeard) ? lastHeard : undefined, request.ttlMs, now);
