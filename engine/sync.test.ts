@@ -22,6 +22,14 @@ const sync = (engine: Engine, extra: Record<string, unknown> = {}) =>
 const status = (engine: Engine) => ask(engine, { type: 'status' }) as Promise<SyncStatus>;
 
 describe('engine sync: coalescing', () => {
+  it('reads an entitlements answer larger than the async calls’ body cap: a large catalog', async () => {
+    const features = Array.from({ length: 12_000 }, (_, i) => wireEntitlement(`feature-${i}`, T0 - 1_000, { description: 'x'.repeat(700) }));
+    world.serverEntitlements.set('customer-1', features);
+    const record = await sync(world.engine());
+    expect(JSON.stringify({ data: { entitlements: features } }).length).toBeGreaterThan(8 * 1024 * 1024);
+    expect(Object.keys(record.snapshot.entitlements)).toHaveLength(12_000);
+  });
+
   it('makes one request for concurrent asks and none until the interval has passed', async () => {
     const engine = world.engine();
     const records = await Promise.all([sync(engine), sync(engine), sync(engine)]);

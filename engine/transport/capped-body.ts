@@ -5,6 +5,9 @@
 /** 8 MiB: the largest Stigg answers (a customer portal, a paywall with many plans) are a small fraction of it. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** 48 MiB for an entitlements answer: a 50,000-feature catalog's (39 MiB in the emulator's wire format) fits. */
+export const MAX_ENTITLEMENTS_BYTES = 48 * 1024 * 1024;
+
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
   constructor(readonly capBytes: number) {

@@ -4,7 +4,7 @@ import { messageOf } from '../../core/messages';
 import { classifyStatus, parseRetryAfter, type FailureKind } from '../../core/sync-policy';
 import type { EngineEnvironment } from '../environment';
 import { withDeadline } from './deadline';
-import { BodyTooLargeError, readCappedText } from './capped-body';
+import { BodyTooLargeError, MAX_BODY_BYTES, readCappedText } from './capped-body';
 
 export class RequestFailure extends Error {
   override readonly name = 'RequestFailure';
@@ -57,10 +57,10 @@ function networkFailure(what: string, error: unknown, timedOut: boolean, timeout
  * Parses a JSON body, read up to the body cap; a body that is not JSON, or over the cap,
  * is a (transient) failure of the exchange.
  */
-export async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response, capBytes = MAX_BODY_BYTES): Promise<unknown> {
   let text: string;
   try {
-    text = await readCappedText(response);
+    text = await readCappedText(response, capBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new RequestFailure(`the response to ${response.url || 'a request'}: ${error.message}`, 'transient', response.status);
     throw error;

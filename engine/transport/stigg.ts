@@ -9,6 +9,7 @@ import { edgeEntitlementsUrl } from './edge-url';
 import { stiggHeaders } from './headers';
 
 export { edgeEntitlementsUrl };
+import { MAX_ENTITLEMENTS_BYTES } from './capped-body';
 import { exchange, readJson, RequestFailure } from './http';
 
 const FEATURE = 'featureType meterType featureUnits featureUnitsPlural description displayName refId';
@@ -53,7 +54,7 @@ export function fetchEdgeEntitlements(
         void response.body?.cancel().catch(() => undefined);
         return { kind: 'not-modified' };
       }
-      const entitlements = entitlementsOf(await readJson(response), 'the edge entitlements request');
+      const entitlements = entitlementsOf(await readJson(response, MAX_ENTITLEMENTS_BYTES), 'the edge entitlements request');
       return { kind: 'data', entitlements, etag: response.headers.get('ETag') ?? undefined };
     },
   });
@@ -64,6 +65,7 @@ export function fetchEdgeEntitlements(
  * PrefetchedEntitlements), read as the engine reads its own; null when it is not one.
  */
 export function prefetchedAnswer(prefetched: PrefetchedEntitlements): EntitlementsAnswer | null {
+  if (prefetched.text.length > MAX_ENTITLEMENTS_BYTES) return null;
   let body: unknown;
   try {
     body = JSON.parse(prefetched.text);
@@ -95,7 +97,7 @@ export function fetchGraphqlEntitlements(
     },
     timeoutMs,
     async read(response) {
-      return { kind: 'data', entitlements: entitlementsOf(await readJson(response), 'GetEntitlements') };
+      return { kind: 'data', entitlements: entitlementsOf(await readJson(response, MAX_ENTITLEMENTS_BYTES), 'GetEntitlements') };
     },
   });
 }
