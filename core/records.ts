@@ -8,6 +8,7 @@ export const isRecord = (value: unknown): value is Loose => typeof value === 'ob
 export const isString = (value: unknown): value is string => typeof value === 'string';
 export const isOptionalString = (value: unknown) => value === undefined || isString(value);
 export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isOptionalNumber = (value: unknown) => value === undefined || isFiniteNumber(value);
 
 export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
   return (
@@ -18,7 +19,8 @@ export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
     isRecord(value.snapshot.entitlements) &&
     isFiniteNumber(value.snapshot.lastUpdate) &&
     isOptionalString(value.etag) &&
-    (value.changedAt === undefined || isFiniteNumber(value.changedAt))
+    isOptionalNumber(value.changedAt) &&
+    isOptionalNumber(value.serverOffsetMs)
   );
 }
 
@@ -29,6 +31,8 @@ export function isLocalUsageRecord(value: unknown): value is LocalUsageRecord {
     isString(value.partitionKey) &&
     isString(value.featureId) &&
     isFiniteNumber(value.amount) &&
-    isFiniteNumber(value.recordedAt)
+    isFiniteNumber(value.recordedAt) &&
+    isOptionalNumber(value.expectedUsage) &&
+    isOptionalNumber(value.periodStart)
   );
 }

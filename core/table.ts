@@ -3,7 +3,11 @@
 // knows when it must be rebuilt (a period end, or the cached data growing too old).
 import { isMeteredFeature } from './decide';
 import type { CachedEntitlement, EntitlementSnapshot } from './model';
+import { countsInPeriod, isPending, type LocalUsageRecord } from './local-usage';
 import { nextPeriodEnd, rolledOver } from './rollover';
+
+export type { LocalUsageRecord } from './local-usage';
+export { isPending } from './local-usage';
 
 /** A partition's snapshot as the engine stores it. */
 export interface SnapshotRecord {
@@ -14,15 +18,11 @@ export interface SnapshotRecord {
   etag?: string | undefined;
   /** When the engine last saw the content change: equal stamps mean equal content, so readers need not compare. */
   changedAt?: number | undefined;
-}
-
-/** Usage consumed on this device that the server may not have counted yet. */
-export interface LocalUsageRecord {
-  id: string;
-  partitionKey: string;
-  featureId: string;
-  amount: number;
-  recordedAt: number;
+  /**
+   * The server's clock minus this device's when the answer arrived (from its `Date`
+   * header): usage periods roll over on the server's time, whatever the device's says.
+   */
+  serverOffsetMs?: number | undefined;
 }
 
 export type AnswerSource = 'network' | 'cache' | 'bootstrap' | 'local-usage' | 'fallback';
@@ -52,11 +52,6 @@ export interface TableInput {
   origin: DataOrigin;
 }
 
-/** Whether a local record is still unknown to the server for this entitlement. */
-export function isPending(record: LocalUsageRecord, entitlement: CachedEntitlement): boolean {
-  return record.recordedAt > (entitlement.usageUpdatedAt ?? Number.NEGATIVE_INFINITY);
-}
-
 /** Pending local usage per feature, counted within each entitlement's current period. */
 function localUsageByFeature(
   entitlements: Record<string, CachedEntitlement>,
@@ -68,7 +63,7 @@ function localUsageByFeature(
     const current = entitlements[record.featureId];
     const original = stored[record.featureId];
     if (!current || !original || !isMeteredFeature(current.feature) || !isPending(record, original)) continue;
-    if (current.usagePeriodStart !== undefined && record.recordedAt < current.usagePeriodStart) continue;
+    if (!countsInPeriod(record, current)) continue;
     totals[record.featureId] = (totals[record.featureId] ?? 0) + record.amount;
   }
   return totals;
@@ -80,14 +75,17 @@ export function buildDecisionTable(input: TableInput): DecisionTable | null {
   const expiresAt = record.fetchedAt + cacheMaxAgeMs;
   if (now >= expiresAt) return null;
   const stored = record.snapshot.entitlements;
+  // Periods are the server's: roll over on its time (the device's clock may be off by hours).
+  const offset = record.serverOffsetMs ?? 0;
+  const serverNow = now + offset;
   const entitlements: Record<string, CachedEntitlement> = {};
-  for (const [featureId, entitlement] of Object.entries(stored)) entitlements[featureId] = rolledOver(entitlement, now);
+  for (const [featureId, entitlement] of Object.entries(stored)) entitlements[featureId] = rolledOver(entitlement, serverNow);
   const localUsage = localUsageByFeature(entitlements, stored, input.localUsage);
   for (const [featureId, amount] of Object.entries(localUsage)) {
     const entitlement = entitlements[featureId]!;
     entitlements[featureId] = { ...entitlement, currentUsage: entitlement.currentUsage + amount };
   }
-  const periodEnd = nextPeriodEnd(Object.values(stored), now) ?? Number.POSITIVE_INFINITY;
+  const periodEnd = (nextPeriodEnd(Object.values(stored), serverNow) ?? Number.POSITIVE_INFINITY) - offset;
   return {
     partitionKey: record.partitionKey,
     entitlements,

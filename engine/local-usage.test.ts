@@ -20,7 +20,7 @@ describe('engine local usage', () => {
     await sync(engine);
     world.clock += 10;
     const pending = await record(engine, 1, false, 'first');
-    expect(pending).toEqual([{ id: 'first', partitionKey: expect.any(String), featureId: 'seats', amount: 1, recordedAt: T0 + 10 }]);
+    expect(pending).toEqual([{ id: 'first', partitionKey: expect.any(String), featureId: 'seats', amount: 1, recordedAt: T0 + 10, expectedUsage: 9 }]);
     const broadcast = world.broadcasts.map((b) => b.body).filter((b) => b.type === 'localUsage').at(-1);
     expect(broadcast).toMatchObject({ type: 'localUsage', records: pending });
 

@@ -5,6 +5,7 @@
 import { messageOf } from '../core/messages';
 import type { Connection, PrefetchedEntitlements } from '../core/protocol';
 import { afterFailure, isCircuitOpen, isDue, mayRequest, NO_FAILURES, type RetryPolicy } from '../core/sync-policy';
+import { isOutdatedAnswer, serverOffsetOf } from '../core/answer-order';
 import { sameSnapshot, settledLocalUsage } from '../core/snapshot-arrival';
 import type { SnapshotRecord } from '../core/table';
 import { toSnapshot } from '../core/wire';
@@ -210,21 +211,26 @@ export class EntitlementsSync {
     state.checkedAt = now;
     this.status.succeeded(now);
     const previous = state.record;
+    // What the server's clock says, never the device's: periods roll over and stamps are judged on it.
+    const serverOffsetMs = serverOffsetOf(answer.serverTime, now) ?? previous?.serverOffsetMs;
+    const serverNow = now + (serverOffsetMs ?? 0);
 
     if (answer.kind === 'not-modified') {
       if (!previous) throw new Error('Gatehouse got 304 Not Modified without a stored snapshot');
-      return this.confirm(state, previous, now);
+      return this.confirm(state, previous, now, serverOffsetMs);
     }
-    const snapshot = toSnapshot(answer.entitlements, now);
-    // The ordering guard: an answer older than what is stored (a lagging edge) is dropped.
-    if (previous && snapshot.lastUpdate < previous.snapshot.lastUpdate) {
+    const snapshot = toSnapshot(answer.entitlements, serverNow);
+    // The ordering guard: an answer older than what is stored (a lagging edge) is dropped,
+    // unless the stored stamp is one the server's own clock cannot vouch for.
+    if (previous && isOutdatedAnswer(previous.snapshot.lastUpdate, snapshot.lastUpdate, serverNow)) {
       this.env.log('info', 'dropped an entitlements answer older than the stored snapshot');
       return previous;
     }
     const unchanged = !!previous && sameSnapshot(previous.snapshot, snapshot);
-    if (previous && unchanged && previous.etag === answer.etag) return this.confirm(state, previous, now);
+    if (previous && unchanged && previous.etag === answer.etag) return this.confirm(state, previous, now, serverOffsetMs);
     const changedAt = previous && unchanged ? (previous.changedAt ?? now) : now;
     const record: SnapshotRecord = { partitionKey: state.key, snapshot, fetchedAt: now, etag: answer.etag, changedAt };
+    if (serverOffsetMs !== undefined) record.serverOffsetMs = serverOffsetMs;
     state.record = record;
     // A failed write (quota) leaves the confirmation path to retry it.
     state.persistedFetchedAt = (await this.store.saveSnapshot(record)) ? now : undefined;
@@ -234,8 +240,9 @@ export class EntitlementsSync {
   }
 
   /** The stored data is still current: no parse, and a write only now and then. */
-  private async confirm(state: PartitionState, previous: SnapshotRecord, now: number): Promise<SnapshotRecord> {
+  private async confirm(state: PartitionState, previous: SnapshotRecord, now: number, serverOffsetMs: number | undefined): Promise<SnapshotRecord> {
     const record = { ...previous, fetchedAt: now };
+    if (serverOffsetMs !== undefined) record.serverOffsetMs = serverOffsetMs;
     state.record = record;
     if (now - (state.persistedFetchedAt ?? -Infinity) >= this.limits.persistConfirmationEveryMs) {
       state.persistedFetchedAt = (await this.store.saveSnapshot(record)) ? now : undefined;

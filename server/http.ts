@@ -14,7 +14,7 @@ const CORS_HEADERS = {
   'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'access-control-allow-headers':
     'X-API-KEY, X-CUSTOMER-KEY, x-graphql-operation-name, source, apollographql-client-name, apollographql-client-version, X-API-VERSION, If-None-Match, content-type',
-  'access-control-expose-headers': 'ETag, Retry-After',
+  'access-control-expose-headers': 'ETag, Retry-After, Date',
   'access-control-max-age': '600',
 };
 
@@ -91,6 +91,8 @@ export function createEmulatorServer(deps: ControlDeps): Server {
     for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
     res.setHeader('access-control-allow-origin', origin ?? '*');
     res.setHeader('vary', 'Origin');
+    // The emulated clock (PUT /_emulator/clock) is the server's: its Date header follows it.
+    res.setHeader('date', new Date(store.now()).toUTCString());
     try {
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();

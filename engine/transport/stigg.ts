@@ -19,9 +19,17 @@ export const GET_ENTITLEMENTS = `query GetEntitlements($query:FetchEntitlementsQ
 export const REPORT_ENTITLEMENT_CHECK =
   'mutation ReportEntitlementCheckRequested($entitlementCheckRequested:EntitlementCheckRequested!){reportEntitlementCheckRequested(entitlementCheckRequested:$entitlementCheckRequested)}';
 
+/** `serverTime`: the server's clock when it answered (its `Date` header), when it sent a readable one. */
 export type EntitlementsAnswer =
-  | { kind: 'data'; entitlements: unknown[]; etag?: string | undefined }
-  | { kind: 'not-modified' };
+  | { kind: 'data'; entitlements: unknown[]; etag?: string | undefined; serverTime?: number | undefined }
+  | { kind: 'not-modified'; serverTime?: number | undefined };
+
+/** The answer's `Date` header as epoch ms (cross-origin, only when the server exposes it). */
+export function serverTimeOf(response: Response): number | undefined {
+  const header = response.headers.get('Date');
+  const ms = header ? Date.parse(header) : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
 
 function entitlementsOf(body: unknown, what: string): unknown[] {
   const list = entitlementsFromBody(body);
@@ -52,10 +60,10 @@ export function fetchEdgeEntitlements(
     async read(response) {
       if (response.status === 304) {
         void response.body?.cancel().catch(() => undefined);
-        return { kind: 'not-modified' };
+        return { kind: 'not-modified', serverTime: serverTimeOf(response) };
       }
       const entitlements = entitlementsOf(await readJson(response, MAX_ENTITLEMENTS_BYTES), 'the edge entitlements request');
-      return { kind: 'data', entitlements, etag: response.headers.get('ETag') ?? undefined };
+      return { kind: 'data', entitlements, etag: response.headers.get('ETag') ?? undefined, serverTime: serverTimeOf(response) };
     },
   });
 }
@@ -97,7 +105,7 @@ export function fetchGraphqlEntitlements(
     },
     timeoutMs,
     async read(response) {
-      return { kind: 'data', entitlements: entitlementsOf(await readJson(response, MAX_ENTITLEMENTS_BYTES), 'GetEntitlements') };
+      return { kind: 'data', entitlements: entitlementsOf(await readJson(response, MAX_ENTITLEMENTS_BYTES), 'GetEntitlements'), serverTime: serverTimeOf(response) };
     },
   });
 }
