@@ -195,8 +195,11 @@ export class PartitionView {
       // A bootstrap gives way by date of confirmation alone (core/table.ts).
       if (!replacesBootstrap(this.bootstrap, record)) return;
       this.bootstrap = null;
-    } else if (previous && record.snapshot.lastUpdate < previous.snapshot.lastUpdate) {
-      return; // the ordering guard, page side: never step back to an older snapshot
+    } else if (previous && record.fetchedAt < previous.fetchedAt) {
+      // Never step back to a record the engine accepted earlier (a late broadcast, the warm
+      // start's read). The engine judges the server's stamps (core/answer-order.ts):
+      // comparing them here would let one future stamp freeze this page.
+      return;
     }
     const changed = recordChanged(previous, record);
     if (!changed && previous && previous.fetchedAt >= record.fetchedAt && this.origin === origin) return this.evaluating;
