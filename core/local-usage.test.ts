@@ -14,7 +14,7 @@ const PERIOD_END = Date.parse('2026-12-01T00:00:00.000Z');
 function entitlement(currentUsage: number, usageLimit: number, usageUpdatedAt: number): CachedEntitlement {
   return {
     featureId: 'f',
-    feature: { id: 'f', featureType: 'NUMBER', meterType: 'Incremental', units: null, unitsPlural: null, displayName: 'f', description: null },
+    feature: { id: 'f', featureType: 'NUMBER', meterType: 'Incremental', displayName: 'f' },
     isGranted: true,
     usageLimit,
     hasUnlimitedUsage: false,

@@ -61,10 +61,12 @@ export interface OpenOptions {
   factory?: IDBFactory;
   /** Fewer versions than the latest, for tests that write an older schema. */
   version?: number;
+  /** An older connection elsewhere holds up the upgrade (callers bound the wait: core/storage-deadline.ts). */
+  onBlocked?: () => void;
 }
 
 export function openDatabase(options: OpenOptions = {}): Promise<GatehouseDb> {
-  const { name = DATABASE_NAME, factory = globalThis.indexedDB, version = DATABASE_VERSION } = options;
+  const { name = DATABASE_NAME, factory = globalThis.indexedDB, version = DATABASE_VERSION, onBlocked } = options;
   if (!factory) return Promise.reject(new Error('IndexedDB is not available here'));
   // The factory is injectable, so open with it directly and let idb wrap the result.
   const request = factory.open(name, version);
@@ -72,6 +74,7 @@ export function openDatabase(options: OpenOptions = {}): Promise<GatehouseDb> {
     const db = wrap(request.result) as unknown as GatehouseDb;
     for (const migrate of migrations.slice(event.oldVersion, version)) migrate(db);
   });
+  if (onBlocked) request.addEventListener('blocked', onBlocked);
   return (wrap(request) as unknown as Promise<GatehouseDb>).then((db) => {
     // Another tab or a newer service worker wants to upgrade: step aside rather than block it.
     db.addEventListener('versionchange', () => db.close());

@@ -4,6 +4,7 @@
 import type { OutboxEntry } from '../../core/outbox-policy';
 import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
 import type { EngineEnvironment } from '../environment';
+import { openWithinDeadline, STORAGE_OPEN_DEADLINE_MS } from '../../core/storage-deadline';
 import { openDatabase, type GatehouseDb } from './database';
 
 export interface StorageHealth {
@@ -19,7 +20,6 @@ export interface EngineStoreOptions {
   reopenAfterMs?: number;
 }
 
-const OPEN_TIMEOUT_MS = 3_000;
 const REOPEN_AFTER_MS = 30_000;
 
 export class EngineStore {
@@ -115,25 +115,19 @@ export class EngineStore {
   }
 
   private async open(factory: IDBFactory): Promise<GatehouseDb | null> {
-    let timer: unknown;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = this.env.setTimeout(() => resolve('timeout'), this.options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
-    });
+    const deadlineMs = this.options.openTimeoutMs ?? STORAGE_OPEN_DEADLINE_MS;
     try {
-      const pending = openDatabase({ factory, name: this.options.databaseName });
-      const result = await Promise.race([pending, timeout]);
-      if (result === 'timeout') {
+      const result = await openWithinDeadline(
+        openDatabase({ factory, name: this.options.databaseName, onBlocked: () => this.env.log('warn', 'IndexedDB upgrade blocked by a connection in another tab') }),
         // Blocked by an old connection: carry on in memory, adopt the database if it opens later.
-        pending.then((db) => this.adopt(db), () => undefined);
-        throw new Error('opening IndexedDB timed out (blocked by another connection?)');
-      }
-      return this.adopt(result);
+        { timers: this.env, deadlineMs, late: (db) => this.adopt(db) },
+      );
+      if ('timedOut' in result) throw new Error(`opening IndexedDB timed out after ${deadlineMs} ms (blocked by another connection?)`);
+      return this.adopt(result.value);
     } catch (error) {
       this.openFailedAt = this.env.now();
       this.degrade('open IndexedDB', error);
       return null;
-    } finally {
-      this.env.clearTimeout(timer);
     }
   }
 

@@ -2,12 +2,24 @@
 // straight from IndexedDB, without booting the engine or waiting for the service worker.
 // Read-only and never throws: anything missing or malformed reads as null / [].
 import { isLocalUsageRecord, isSnapshotRecord } from '../../core/records';
+import { openWithinDeadline, type DeadlineTimers } from '../../core/storage-deadline';
 import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
+
+const hostTimers: DeadlineTimers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) };
 
 const DATABASE_NAME = 'gatehouse';
 
-/** Opens the existing database at its current version; never creates or upgrades it. */
-function openExisting(name: string): Promise<IDBDatabase | null> {
+/**
+ * Opens the existing database at its current version; never creates or upgrades it.
+ * Within the storage deadline: an open queued behind a blocked upgrade must not hold up
+ * the page (it then starts from the network or the engine).
+ */
+async function openExisting(name: string): Promise<IDBDatabase | null> {
+  const result = await openWithinDeadline(requestExisting(name), { timers: hostTimers, late: (db) => db?.close() });
+  return 'timedOut' in result ? null : result.value;
+}
+
+function requestExisting(name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {

@@ -1,0 +1,63 @@
+// Gatehouse never blocks the app's origin (issue 14 §2): real Chromium, the real service
+// worker and IndexedDB, against the emulator.
+import type { Page } from '@playwright/test';
+import type {} from '../demo/globals';
+import { expect, openDemo, test } from './fixtures';
+
+const FEATURE = 'feature-demo-03';
+
+/** Another tab of the origin keeps a connection to an older version of Gatehouse's database and never lets go. */
+async function holdStaleConnection(page: Page): Promise<void> {
+  await page.goto('/manifest.webmanifest');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('gatehouse', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('meta', { keyPath: 'key' });
+        request.onsuccess = () => {
+          // An old build: no versionchange handler, so it never closes for a newer version.
+          (window as unknown as { stale: IDBDatabase }).stale = request.result;
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+const workerState = (page: Page) =>
+  page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none');
+
+test('a stale database connection in another tab: the service worker activates, pages load and answer, the status says so', async ({ context, emulator }) => {
+  const stale = await context.newPage();
+  await holdStaleConnection(stale);
+
+  const page = await context.newPage();
+  await openDemo(page, emulator);
+  // Activation writes to storage, but does not wait on it past the deadline.
+  await expect.poll(() => workerState(page), { timeout: 15_000 }).toBe('activated');
+  expect(await page.evaluate((featureId) => window.stigg.getMeteredEntitlement({ featureId }).isFallback, FEATURE)).toBe(false);
+
+  // Page loads go through the worker and do not hang either.
+  await page.reload();
+  await page.evaluate(() => window.stigg.waitForInitialization().then(() => undefined));
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+  await page.evaluate(() => window.stigg.refresh());
+  const answer = await page.evaluate((featureId) => window.stigg.getMeteredEntitlement({ featureId }), FEATURE);
+  expect(answer).toMatchObject({ isFallback: false, usageLimit: 2 });
+  // The engine works from memory meanwhile, and says so.
+  const status = await page.evaluate(() => window.stigg.getSyncStatus());
+  expect(status).toMatchObject({ host: 'service-worker', storage: 'memory', state: 'degraded' });
+  expect(status?.lastError).toMatch(/IndexedDB/);
+
+  // Once the old tab is gone the upgrade goes through and storage comes back.
+  await stale.close();
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => window.stigg.refresh());
+        return (await page.evaluate(() => window.stigg.getSyncStatus()))?.storage;
+      },
+      { timeout: 45_000, intervals: [1_000] },
+    )
+    .toBe('indexeddb');
+});
