@@ -47,6 +47,8 @@ export interface SyncStatus {
   online: boolean;
   state: SyncState;
   storage: 'indexeddb' | 'memory';
+  /** While storage is 'memory': why, and what it means (a reload loses local usage and queued reports). */
+  storageNote?: string | undefined;
   lastSuccessfulSyncAt?: number | undefined;
   lastError?: string | undefined;
   outboxDepth: number;

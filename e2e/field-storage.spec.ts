@@ -61,3 +61,25 @@ test('a stale database connection in another tab: the service worker activates, 
     )
     .toBe('indexeddb');
 });
+
+test.describe('without IndexedDB (and without service workers)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('local usage and queued reports live in memory: said once through the logger and in getSyncStatus()', async ({ page, emulator }) => {
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+    const said: string[] = [];
+    page.on('console', (message) => {
+      if (/memory only/.test(message.text())) said.push(message.text());
+    });
+    await openDemo(page, emulator);
+    expect(await page.evaluate(() => typeof window.indexedDB)).toBe('undefined');
+    expect(await page.evaluate((featureId) => window.stigg.recordUsage({ featureId, value: 1 }).then(() => 'recorded'), FEATURE)).toBe('recorded');
+    await page.evaluate(() => window.stigg.refresh());
+    const status = await page.evaluate(() => window.stigg.getSyncStatus());
+    expect(status).toMatchObject({ host: 'page', storage: 'memory' });
+    expect(status?.storageNote).toMatch(/local usage and queued check reports live in memory only, and a reload loses them/);
+    await expect.poll(() => said.filter((text) => text.startsWith('[Stigg]')).length).toBe(1);
+    await page.evaluate(() => window.stigg.refresh());
+    expect(said.filter((text) => text.startsWith('[Stigg]'))).toHaveLength(1);
+  });
+});

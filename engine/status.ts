@@ -52,6 +52,7 @@ export class StatusBoard {
       online: sources.online(),
       state,
       storage: storage.storage,
+      storageNote: storage.storage === 'memory' ? storage.lastError : undefined,
       lastSuccessfulSyncAt: this.lastSuccessfulSyncAt,
       lastError: this.lastError ?? storage.lastError,
       outboxDepth: sources.outboxDepth(),

@@ -102,6 +102,7 @@ export class GatehouseClient {
   private prefetch: { key: string; visit: FirstVisit } | null = null;
   /** The engine starts once this resolves (a first visit's answer is in, or at most 1 s). */
   private engineGate: Promise<void> = Promise.resolve();
+  private saidMemoryOnly = false;
   /** The client as the lazily loaded remote calls see it. */
   private readonly context: ClientContext;
 
@@ -610,6 +611,11 @@ export class GatehouseClient {
 
   private setStatus(status: SyncStatus): void {
     this.status = status;
+    // Said once per client: data this page relies on may not survive a reload.
+    if (status.storage === 'memory' && !this.saidMemoryOnly) {
+      this.saidMemoryOnly = true;
+      this.logger.error(`Gatehouse storage: ${status.storageNote ?? 'working from memory'}`);
+    }
     this.emitter.emit('statusChanged', status);
   }
 

@@ -21,6 +21,8 @@ export interface EngineStoreOptions {
 }
 
 const REOPEN_AFTER_MS = 30_000;
+export const NO_INDEXEDDB =
+  'IndexedDB is not available: local usage and queued check reports live in memory only, and a reload loses them';
 
 export class EngineStore {
   health: StorageHealth;
@@ -36,7 +38,8 @@ export class EngineStore {
   ) {
     this.health = env.indexedDB
       ? { storage: 'indexeddb' }
-      : { storage: 'memory', lastError: 'IndexedDB is not available' };
+      : { storage: 'memory', lastError: NO_INDEXEDDB };
+    if (!env.indexedDB) env.log('warn', NO_INDEXEDDB);
   }
 
   loadSnapshot(partitionKey: string): Promise<SnapshotRecord | undefined> {
@@ -188,7 +191,7 @@ export class EngineStore {
 
   private degrade(what: string, error: unknown): void {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.health = { storage: 'memory', lastError: `Could not ${what}: ${reason}` };
+    this.health = { storage: 'memory', lastError: `Could not ${what}: ${reason}; working from memory meanwhile` };
     this.env.log('warn', `could not ${what}; working from memory`, error);
   }
 }

@@ -65,7 +65,7 @@ describe('storage failures: the engine keeps working from memory', () => {
     await w.settle(engine.handle({ type: 'recordUsage', connection: connection(), usageId: 'u1', featureId: 'feature-a', amount: 2, limitCheck: true }));
     await sync(w, engine);
     expect(w.requests()).toHaveLength(1);
-    expect(await status(w, engine)).toMatchObject({ storage: 'memory', state: 'degraded', lastError: 'IndexedDB is not available' });
+    expect(await status(w, engine)).toMatchObject({ storage: 'memory', state: 'degraded', storageNote: expect.stringMatching(/^IndexedDB is not available: .*memory only.*reload loses them/) });
   });
 
   it('over quota: writes fail, answers do not, and storage recovers', async () => {
