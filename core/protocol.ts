@@ -116,6 +116,28 @@ function isBroadcast(body: unknown): body is Broadcast {
   }
 }
 
+/**
+ * While it works on a request, the service worker says so on the request's port this
+ * often; a page that hears nothing for `SILENT_AFTER_MS` after the first beat knows the
+ * worker was stopped and asks again at once (not after the whole request timeout).
+ */
+export const HEARTBEAT_EVERY_MS = 1_000;
+export const SILENT_AFTER_MS = 3_500;
+
+export interface Heartbeat {
+  gatehouse: typeof PROTOCOL_VERSION;
+  id: string;
+  heartbeat: true;
+}
+
+export function heartbeat(id: string): Heartbeat {
+  return { gatehouse: PROTOCOL_VERSION, id, heartbeat: true };
+}
+
+export function isHeartbeat(data: unknown, id: string): boolean {
+  return isRecord(data) && data.gatehouse === PROTOCOL_VERSION && data.id === id && data.heartbeat === true;
+}
+
 export function envelope<T>(id: string, body: T): Envelope<T> {
   return { gatehouse: PROTOCOL_VERSION, id, body };
 }

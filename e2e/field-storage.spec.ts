@@ -62,6 +62,31 @@ test('a stale database connection in another tab: the service worker activates, 
     .toBe('indexeddb');
 });
 
+test('a refresh() in flight when the service worker is stopped resolves within one request timeout', async ({ page, context, emulator }) => {
+  await openDemo(page, emulator);
+  await expect.poll(() => workerState(page)).toBe('activated');
+  // A slow API keeps the refresh in flight while the worker is stopped.
+  await emulator.setFaults({ latencyMs: 3_000 });
+  await emulator.clearRequests();
+  await page.evaluate(() => {
+    const w = window as unknown as { refreshed: Promise<number> };
+    const started = performance.now();
+    w.refreshed = window.stigg.refresh().then(() => performance.now() - started);
+  });
+  await expect.poll(() => emulator.entitlementRequests('customer-demo-01')).toBeGreaterThan(0);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  // The page notices the silence and asks the restarted worker at once: it does not wait out
+  // the request timeout (20 s, DEFAULT_REQUEST_TIMEOUT_MS) and then ask again.
+  const tookMs = await page.evaluate(() => (window as unknown as { refreshed: Promise<number> }).refreshed);
+  expect(tookMs).toBeLessThan(20_000);
+  expect(await emulator.entitlementRequests('customer-demo-01')).toBeGreaterThanOrEqual(2);
+  await emulator.clearFaults();
+  expect(await page.evaluate((featureId) => window.stigg.getMeteredEntitlement({ featureId }).isFallback, FEATURE)).toBe(false);
+});
+
 test.describe('without IndexedDB (and without service workers)', () => {
   test.use({ serviceWorkers: 'block' });
 

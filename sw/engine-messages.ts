@@ -2,7 +2,7 @@
 // core protocol (anything else is ignored), run through the one engine of this worker,
 // and answered on the port it brought. The engine starts on the first request and lives
 // as long as the worker; its state is in IndexedDB, so a restarted worker carries on.
-import { envelope } from '../core/protocol';
+import { envelope, heartbeat, HEARTBEAT_EVERY_MS } from '../core/protocol';
 import { parseRequest } from '../core/requests';
 import type { Engine } from '../engine/engine';
 
@@ -14,7 +14,18 @@ export function serveEngineRequests(scope: ServiceWorkerGlobalScope, startEngine
     if (!request || !port) return;
     engine ??= startEngine();
     const running = engine;
+    // Beats while the answer is being worked on: the page tells a stopped worker from a slow one.
+    const beat = () => {
+      try {
+        port.postMessage(heartbeat(request.id));
+      } catch {
+        // The page is gone: nothing to tell.
+      }
+    };
+    beat();
+    const beating = setInterval(beat, HEARTBEAT_EVERY_MS);
     const replied = running.reply(request.body).then((reply) => {
+      clearInterval(beating);
       try {
         port.postMessage(envelope(request.id, reply));
       } catch (error) {

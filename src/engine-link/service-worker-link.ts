@@ -1,7 +1,8 @@
 // The engine in the service worker: requests go to the active worker over a
 // MessageChannel each (this works before the page is controlled), with a timeout, and
-// are sent once more if the worker was restarted or replaced meanwhile.
-import { envelope, parseReply, type EngineRequest } from '../../core/protocol';
+// are sent once more if the worker was restarted or replaced meanwhile: at once when its
+// heartbeat stops (a stopped worker), so a request resolves within one request timeout.
+import { envelope, isHeartbeat, parseReply, SILENT_AFTER_MS, type EngineRequest } from '../../core/protocol';
 import { postLoadedAssets } from './loaded-assets';
 import { subscribeToPartition, subscribeToStatus } from './broadcasts';
 import { newRequestId, unwrapReply, type EngineLink } from './link';
@@ -31,12 +32,16 @@ export async function connectServiceWorker(options: ServiceWorkerLinkOptions): P
   async function request(body: EngineRequest): Promise<unknown> {
     const worker = registration.active;
     if (!worker) throw new Error('Gatehouse: the service worker is not active');
+    const deadline = Date.now() + options.requestTimeoutMs;
     try {
       return await send(worker, body, options.requestTimeoutMs);
     } catch (error) {
       if (!(error instanceof NoReplyError)) throw error;
-      // The worker was stopped mid-request (or a new version took over): ask once more.
-      return send(registration.active ?? worker, body, options.requestTimeoutMs);
+      // The worker was stopped mid-request (or a new version took over): ask once more,
+      // within what is left of the one request timeout.
+      const left = deadline - Date.now();
+      if (left <= 0) throw error;
+      return send(registration.active ?? worker, body, left);
     }
   }
 
@@ -55,15 +60,29 @@ function send(worker: ServiceWorker, body: EngineRequest, timeoutMs: number): Pr
   const id = newRequestId();
   const channel = new MessageChannel();
   return new Promise<unknown>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    const stop = () => {
+      clearTimeout(timer);
+      clearTimeout(silence);
       channel.port1.close();
+    };
+    const timer = setTimeout(() => {
+      stop();
       reject(new NoReplyError(`Gatehouse: the service worker did not answer "${body.type}" within ${timeoutMs} ms`));
     }, timeoutMs);
     channel.port1.onmessage = (event: MessageEvent) => {
+      if (isHeartbeat(event.data, id)) {
+        // The worker has the request: silence from now on means it was stopped.
+        clearTimeout(silence);
+        silence = setTimeout(() => {
+          stop();
+          reject(new NoReplyError(`Gatehouse: the service worker stopped while answering "${body.type}"`));
+        }, SILENT_AFTER_MS);
+        return;
+      }
       const reply = parseReply(event.data);
       if (!reply || reply.id !== id) return;
-      clearTimeout(timer);
-      channel.port1.close();
+      stop();
       try {
         resolve(unwrapReply(reply.body));
       } catch (error) {
