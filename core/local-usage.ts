@@ -17,7 +17,7 @@ export interface LocalUsageRecord {
   /**
    * The usage the server reaches once it has counted this unit: the effective usage
    * (server figure plus pending local usage) when it was recorded, plus `amount`.
-   * Absent on records written before this rule (they are judged by `recordedAt`).
+   * Absent on records written before this rule: those count as settled (the next answer prunes them).
    */
   expectedUsage?: number | undefined;
   /** The usage period (its start, server time) the unit counts against; absent for periodless entitlements. */
@@ -26,7 +26,7 @@ export interface LocalUsageRecord {
 
 /** Where a record stands against a server entitlement (as stored, not rolled over). */
 export function isPending(record: LocalUsageRecord, server: CachedEntitlement): boolean {
-  if (record.expectedUsage === undefined) return record.recordedAt > (server.usageUpdatedAt ?? Number.NEGATIVE_INFINITY);
+  if (record.expectedUsage === undefined) return false;
   const serverPeriod = server.usagePeriodStart;
   if (record.periodStart !== undefined && serverPeriod !== undefined) {
     // The server is in a later period: its usage restarted, this unit no longer counts.
@@ -42,7 +42,6 @@ export function isPending(record: LocalUsageRecord, server: CachedEntitlement): 
  * locally): a unit of an earlier period does not.
  */
 export function countsInPeriod(record: LocalUsageRecord, current: CachedEntitlement): boolean {
-  if (record.expectedUsage === undefined) return current.usagePeriodStart === undefined || record.recordedAt >= current.usagePeriodStart;
   return record.periodStart === undefined || current.usagePeriodStart === undefined || record.periodStart === current.usagePeriodStart;
 }
 

@@ -6,7 +6,7 @@ import { toSnapshot } from './wire';
 import { GUIDE_NOW, guideEntitlements } from './test/wire-fixtures';
 
 const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot(guideEntitlements, 0), fetchedAt: GUIDE_NOW - 1000, changedAt: 7 };
-const usage: LocalUsageRecord = { id: 'u1', partitionKey: 'p', featureId: 'feature-demo-03', amount: 1, recordedAt: GUIDE_NOW - 10 };
+const usage: LocalUsageRecord = { id: 'u1', partitionKey: 'p', featureId: 'feature-demo-03', amount: 1, recordedAt: GUIDE_NOW - 10, expectedUsage: 1, periodStart: Date.parse('2022-09-01T00:00:00.000Z') };
 const table = (now: number, localUsage: LocalUsageRecord[] = []) =>
   buildDecisionTable({ record, localUsage, now, cacheMaxAgeMs: 90 * 86_400_000, origin: 'cache' })!;
 /** As the page receives it from the worker: a structured clone. */

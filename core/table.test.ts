@@ -6,19 +6,23 @@ import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
 import { sameSnapshot, settledLocalUsage } from './snapshot-arrival';
 
 const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot(guideEntitlements, 0), fetchedAt: GUIDE_NOW - 1000 };
-const usage = (amount: number, recordedAt: number, featureId = 'feature-demo-03'): LocalUsageRecord => ({
+const SEPTEMBER = Date.parse('2022-09-01T00:00:00.000Z');
+/** A record as the engine makes it: against the server's usage (0 in the fixtures) plus what was recorded before. */
+const usage = (amount: number, recordedAt: number, featureId = 'feature-demo-03', expectedUsage = amount): LocalUsageRecord => ({
   id: `u${recordedAt}`,
   partitionKey: 'p',
   featureId,
   amount,
   recordedAt,
+  expectedUsage,
+  periodStart: SEPTEMBER,
 });
 const build = (localUsage: LocalUsageRecord[], now = GUIDE_NOW, cacheMaxAgeMs = 86_400_000) =>
   buildDecisionTable({ record, localUsage, now, cacheMaxAgeMs, origin: 'cache' });
 
 describe('decision table', () => {
   it('adds pending local usage to the server figure', () => {
-    const table = build([usage(1, GUIDE_NOW - 10), usage(1, GUIDE_NOW - 5)])!;
+    const table = build([usage(1, GUIDE_NOW - 10), usage(1, GUIDE_NOW - 5, 'feature-demo-03', 2)])!;
     expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(2);
     expect(getMeteredEntitlement({ table: table.entitlements, now: GUIDE_NOW }, 'feature-demo-03', { requestedUsage: 1 }).hasAccess).toBe(false);
     expect(provenanceOf(table, 'feature-demo-03', GUIDE_NOW, 60_000)).toEqual({ source: 'local-usage', fetchedAt: record.fetchedAt, ageMs: 1000, localUsage: 2 });
@@ -28,11 +32,20 @@ describe('decision table', () => {
     expect(provenanceOf(live, 'feature-demo-01', GUIDE_NOW + 60_000, 60_000).source).toBe('cache');
   });
 
-  it('stops counting local usage once the server has caught up', () => {
-    const serverUpdated = Date.parse('2022-09-10T00:00:00.000Z');
-    const old = usage(1, serverUpdated - 1);
-    expect(build([old])!.entitlements['feature-demo-03']!.currentUsage).toBe(0);
-    expect(settledLocalUsage(record, [old, usage(1, GUIDE_NOW)])).toEqual([old]);
+  it('stops counting local usage once the server has caught up, whatever the record’s device time', () => {
+    const stored = record.snapshot.entitlements['feature-demo-03']!;
+    const counted1: SnapshotRecord = {
+      ...record,
+      snapshot: { ...record.snapshot, entitlements: { ...record.snapshot.entitlements, 'feature-demo-03': { ...stored, currentUsage: 1 } } },
+    };
+    const first = usage(1, GUIDE_NOW + 86_400_000);
+    const second = usage(1, GUIDE_NOW - 86_400_000, 'feature-demo-03', 2);
+    const table = buildDecisionTable({ record: counted1, localUsage: [first, second], now: GUIDE_NOW, cacheMaxAgeMs: 86_400_000, origin: 'cache' })!;
+    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(2);
+    expect(settledLocalUsage(counted1, [first, second])).toEqual([first]);
+    // Records from before this rule (no expectedUsage) count as settled.
+    const legacy: LocalUsageRecord = { id: 'old', partitionKey: 'p', featureId: 'feature-demo-03', amount: 1, recordedAt: GUIDE_NOW };
+    expect(build([legacy])!.entitlements['feature-demo-03']!.currentUsage).toBe(0);
   });
 
   it('ignores local usage for features that are not metered', () => {

@@ -244,7 +244,7 @@ describe('async calls', () => {
     await client.waitForInitialization();
     engine.autoAnswer = (body) =>
       body.type === 'recordUsage'
-        ? [{ id: 'u1', partitionKey: partitionKey(customer), featureId: 'feature-demo-03', amount: 2, recordedAt: NOW }]
+        ? [{ id: 'u1', partitionKey: partitionKey(customer), featureId: 'feature-demo-03', amount: 2, recordedAt: NOW, expectedUsage: 2 }]
         : null;
     const result = await client.recordUsage({ featureId: 'feature-demo-03', value: 2 });
     expect(result).toMatchObject({ currentUsage: 2, hasAccess: true });

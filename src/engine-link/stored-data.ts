@@ -2,30 +2,34 @@
 // straight from IndexedDB, without booting the engine or waiting for the service worker.
 // Read-only and never throws: anything missing or malformed reads as null / [].
 import { isLocalUsageRecord, isSnapshotRecord } from '../../core/records';
-import { openWithinDeadline, type DeadlineTimers } from '../../core/storage-deadline';
+import { STORAGE_OPEN_DEADLINE_MS } from '../../core/storage-deadline';
 import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
 
-const hostTimers: DeadlineTimers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) };
 
 const DATABASE_NAME = 'gatehouse';
 
 /**
  * Opens the existing database at its current version; never creates or upgrades it.
- * Within the storage deadline: an open queued behind a blocked upgrade must not hold up
- * the page (it then starts from the network or the engine).
+ * Within the storage deadline (core/storage-deadline.ts): an open queued behind a blocked
+ * upgrade must not hold up the page (it then starts from the network or the engine).
  */
-async function openExisting(name: string): Promise<IDBDatabase | null> {
-  const result = await openWithinDeadline(requestExisting(name), { timers: hostTimers, late: (db) => db?.close() });
-  return 'timedOut' in result ? null : result.value;
-}
-
-function requestExisting(name: string): Promise<IDBDatabase | null> {
+function openExisting(name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      resolve(null);
+    }, STORAGE_OPEN_DEADLINE_MS);
+    const give = (db: IDBDatabase | null) => {
+      clearTimeout(timer);
+      if (late) db?.close();
+      else resolve(db);
+    };
     try {
       request = indexedDB.open(name);
     } catch {
-      resolve(null);
+      give(null);
       return;
     }
     // No database yet: abort rather than create an empty one the engine's migrations would skip.
@@ -33,10 +37,10 @@ function requestExisting(name: string): Promise<IDBDatabase | null> {
     request.onsuccess = () => {
       const db = request.result;
       db.onversionchange = () => db.close();
-      resolve(db);
+      give(db);
     };
-    request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
+    request.onerror = () => give(null);
+    request.onblocked = () => give(null);
   });
 }
 
