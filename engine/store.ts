@@ -1,7 +1,7 @@
 // Bookkeeping records (the `meta` store) on Gatehouse's database, for hosts that only
 // need those (the service worker's activation record, the demo). The schema and its
 // migrations live in storage/database.ts.
-import { openWithinDeadline, type DeadlineTimers } from '../core/storage-deadline';
+import { openWithinDeadline, type DeadlineTimers } from './storage/open-deadline';
 import { openDatabase, type GatehouseDb, type MetaRecord } from './storage/database';
 
 const hostTimers: DeadlineTimers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) };

@@ -4,7 +4,8 @@
 import type { OutboxEntry } from '../../core/outbox-policy';
 import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
 import type { EngineEnvironment } from '../environment';
-import { openWithinDeadline, STORAGE_OPEN_DEADLINE_MS } from '../../core/storage-deadline';
+import { STORAGE_OPEN_DEADLINE_MS } from '../../core/storage-deadline';
+import { openWithinDeadline } from './open-deadline';
 import { openDatabase, type GatehouseDb } from './database';
 
 export interface StorageHealth {
