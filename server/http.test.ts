@@ -94,6 +94,10 @@ describe('controls', () => {
   it('reports the clock and 404s unknown controls', async () => {
     const clock = await control(emu.url, 'PUT', 'clock', { offsetMs: 86_400_000 });
     expect(Date.parse(clock.now) - Date.now()).toBeGreaterThan(86_000_000);
+    // Every answer's Date header follows the emulated clock, and CORS exposes it.
+    const answer = await fetch(`${emu.url}/graphql`, { method: 'OPTIONS' });
+    expect(Date.parse(answer.headers.get('date')!) - Date.now()).toBeGreaterThan(86_000_000);
+    expect(answer.headers.get('access-control-expose-headers')).toMatch(/\bDate\b/);
     await control(emu.url, 'PUT', 'clock', { offsetMs: 0 });
     expect((await fetch(`${emu.url}/_emulator/nope`)).status).toBe(404);
   });
