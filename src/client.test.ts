@@ -252,6 +252,22 @@ describe('async calls', () => {
     expect(client.getEntitlementProvenance({ featureId: 'feature-demo-03' })).toMatchObject({ source: 'local-usage', localUsage: 2 });
   });
 
+  it('usage recorded before a reload counts even when the engine answers before the warm start has read it', async () => {
+    const pending = { id: 'u1', partitionKey: partitionKey(customer), featureId: 'feature-demo-03', amount: 1, recordedAt: NOW, expectedUsage: 1 };
+    let releaseUsage: () => void = () => undefined;
+    const stored: StoredData = {
+      readStoredSnapshot: async () => null,
+      readLocalUsage: () => new Promise((resolve) => (releaseUsage = () => resolve([pending]))),
+    };
+    engine.autoAnswer = (body) => (body.type === 'sync' ? record(customer, guideEntitlements, NOW) : null);
+    const client = makeClient({ customerId: 'customer-demo-01' }, stored);
+    await client.waitForInitialization();
+    releaseUsage();
+    await flush();
+    await flush();
+    expect(client.getMeteredEntitlement({ featureId: 'feature-demo-03' }).currentUsage).toBe(1);
+  });
+
   it('shouldTrack checks reach the engine in one batch', async () => {
     const client = makeClient({ customerId: 'customer-demo-01' }, memoryStore([record(customer, guideEntitlements, NOW)]));
     await client.waitForInitialization();

@@ -46,6 +46,8 @@ export class PartitionView {
   /** Data the network confirmed after this view opened is live; anything older came from storage. */
   private readonly openedAt: number;
   private localUsage: LocalUsageRecord[] = [];
+  /** Whether the engine has told this view its pending local usage (then the warm start's read is older). */
+  private heardLocalUsage = false;
   private closed = false;
   /** The evaluation in flight, which a skipped duplicate must still wait for. */
   private evaluating: Promise<void> = Promise.resolve();
@@ -143,8 +145,18 @@ export class PartitionView {
     const stored = this.options.stored;
     if (!stored) return;
     const [record, usage] = await Promise.all([stored.readStoredSnapshot(this.key), stored.readLocalUsage(this.key)]);
-    if (this.closed || (this.record && !this.bootstrap)) return;
-    this.localUsage = usage.filter((u) => u.partitionKey === this.key);
+    if (this.closed) return;
+    const recorded = usage.filter((u) => u.partitionKey === this.key);
+    if (this.record && !this.bootstrap) {
+      // The engine answered first: its record stays, but usage recorded on this device
+      // before the reload still counts (unless a broadcast already said what is pending).
+      if (!this.heardLocalUsage && recorded.length) {
+        this.localUsage = recorded;
+        await this.evaluate(false);
+      }
+      return;
+    }
+    this.localUsage = recorded;
     if (record && record.partitionKey === this.key && (!this.bootstrap || replacesBootstrap(this.bootstrap, record))) {
       await this.applyRecord(record);
     } else if (this.bootstrap && this.localUsage.length) {
@@ -176,6 +188,7 @@ export class PartitionView {
     if (broadcast.type === 'snapshot' && broadcast.partitionKey === this.key) {
       await this.applyRecord(broadcast.record);
     } else if (broadcast.type === 'localUsage' && broadcast.partitionKey === this.key) {
+      this.heardLocalUsage = true;
       this.localUsage = broadcast.records.filter((r) => isLocalUsageRecord(r) && r.partitionKey === this.key);
       await this.evaluate(false);
     }
@@ -184,6 +197,7 @@ export class PartitionView {
   /** Local usage recorded through this page: applied at once, before the broadcast echoes it. */
   async setLocalUsage(records: LocalUsageRecord[]): Promise<void> {
     if (this.closed) return;
+    this.heardLocalUsage = true;
     this.localUsage = records.filter((r) => r.partitionKey === this.key);
     await this.evaluate(false);
   }
