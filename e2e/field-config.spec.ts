@@ -115,7 +115,7 @@ test('an oversized answer body fails the request clearly and the stored data sta
   expect(during.checkout).toBe('Failed to get checkout details. Error: the response body exceeds 8388608 bytes');
   expect(during.entitlement).toMatchObject({ isFallback: false, hasAccess: true, value: 100 });
   expect(during.plans).toEqual(plans);
-  await expect.poll(() => page.evaluate(() => window.stigg.getSyncStatus()?.lastError ?? '')).toMatch(/exceeds 8388608 bytes/);
+  await expect.poll(() => page.evaluate(() => window.stigg.getSyncStatus()?.lastError ?? '')).toMatch(/exceeds 50331648 bytes/); // the entitlements answer's cap, 48 MiB
 
   await page.reload();
   await page.waitForFunction(() => window.stigg !== undefined);

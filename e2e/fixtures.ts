@@ -33,6 +33,6 @@ export async function openDemo(page: Page, emulator: EmulatorHandle, query: Reco
   await page.evaluate(() => window.stigg.waitForInitialization().then(() => undefined));
   // A first visit answers before the service worker is installed (the page fetches its
   // first entitlements itself), so initialization no longer implies an installed app shell:
-  // wait for it too, as an offline reload needs it.
-  await page.evaluate(() => window.gatehouseSmoke.swReady.then(() => undefined));
+  // wait for it too, as an offline reload needs it (settled either way: a test may block workers).
+  await page.evaluate(() => window.gatehouseSmoke.swReady.then(() => undefined, () => undefined));
 }
