@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { envelope } from './protocol';
 import { demoConnection as connection } from './test/connection';
-import { parseRequest } from './requests';
+import { parseRequest, safeToRepeat } from './requests';
 import { GET_SDK_CONFIGURATION } from './stigg-calls/documents';
 
 const anonymous = { ...connection, customerId: undefined };
@@ -42,5 +42,15 @@ describe('graphql requests', () => {
     expect(graphql(query, { ...connection, customerId: 5 })).toBeNull();
     expect(graphql(query, null)).toBeNull();
     expect(parseRequest(envelope('1', { type: 'call', connection, method: 'getPaywall', args: {} }))).toBeNull();
+  });
+});
+
+describe('requests asked again after a stopped engine', () => {
+  it('are every request but a mutation', () => {
+    const operation = { kind: 'query' as const, cache: 'stored' as const, document: GET_SDK_CONFIGURATION, variables: {} };
+    expect(safeToRepeat({ type: 'graphql', connection, operation })).toBe(true);
+    expect(safeToRepeat({ type: 'graphql', connection, operation: { ...operation, kind: 'mutation', cache: 'fresh' } })).toBe(false);
+    expect(safeToRepeat({ type: 'sync', connection, ttlMs: 1_000 })).toBe(true);
+    expect(safeToRepeat({ type: 'recordUsage', connection, usageId: 'u1', featureId: 'f', amount: 1, limitCheck: true })).toBe(true);
   });
 });

@@ -91,3 +91,10 @@ function isEngineRequest(body: unknown): body is EngineRequest {
 }
 
 export const parseRequest = (data: unknown) => parseEnvelope(data, isEngineRequest);
+
+/**
+ * Whether a request may be sent again when the engine went silent (a stopped service
+ * worker) without knowing if it was carried out: everything but a GraphQL mutation, which
+ * could then be applied twice (the others are reads, or carry ids the engine records once).
+ */
+export const safeToRepeat = (request: EngineRequest): boolean => !(request.type === 'graphql' && request.operation.kind === 'mutation');

@@ -3,6 +3,7 @@
 // are sent once more if the worker was restarted or replaced meanwhile: at once when its
 // heartbeat stops (a stopped worker), so a request resolves within one request timeout.
 import { envelope, isHeartbeat, parseReply, SILENT_AFTER_MS, type EngineRequest } from '../../core/protocol';
+import { safeToRepeat } from '../../core/requests';
 import { postLoadedAssets } from './loaded-assets';
 import { subscribeToPartition, subscribeToStatus } from './broadcasts';
 import { newRequestId, unwrapReply, type EngineLink } from './link';
@@ -36,7 +37,7 @@ export async function connectServiceWorker(options: ServiceWorkerLinkOptions): P
     try {
       return await send(worker, body, options.requestTimeoutMs);
     } catch (error) {
-      if (!(error instanceof NoReplyError)) throw error;
+      if (!(error instanceof NoReplyError) || !safeToRepeat(body)) throw error;
       // The worker was stopped mid-request (or a new version took over): ask once more,
       // within what is left of the one request timeout.
       const left = deadline - Date.now();
