@@ -13,8 +13,26 @@ export interface HostHeap {
 
 const HOST_TYPES: readonly string[] = ['page', 'worker', 'service_worker'] satisfies HostType[];
 
-/** Every host whose URL starts with `origin`, with its heap in use after a garbage collection. */
+const REPLY_TIMEOUT_MS = 10_000;
+const ATTEMPTS = 3;
+
+/**
+ * Every host whose URL starts with `origin`, with its heap in use after a garbage
+ * collection. A target that stops while measured (a worker going away) never replies:
+ * each reply has a deadline, and the whole reading is taken again, up to three times.
+ */
 export async function heapsOf(browser: Browser, origin: string): Promise<HostHeap[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readHeaps(browser, origin);
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+async function readHeaps(browser: Browser, origin: string): Promise<HostHeap[]> {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
@@ -42,9 +60,13 @@ async function usedHeapAfterGc(cdp: CDPSession, targetId: string): Promise<numbe
   let nextId = 0;
   const call = async (method: string): Promise<unknown> => {
     const id = ++nextId;
-    const reply = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => replies.set(id, resolve));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reply = new Promise<{ result?: unknown; error?: { message: string } }>((resolve, reject) => {
+      replies.set(id, resolve);
+      timer = setTimeout(() => reject(new Error(`${method} on ${targetId}: no reply within ${REPLY_TIMEOUT_MS} ms`)), REPLY_TIMEOUT_MS);
+    });
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-    const { result, error } = await reply;
+    const { result, error } = await reply.finally(() => clearTimeout(timer));
     if (error) throw new Error(`${method} on ${targetId}: ${error.message}`);
     return result;
   };
@@ -54,6 +76,6 @@ async function usedHeapAfterGc(cdp: CDPSession, targetId: string): Promise<numbe
     return usedSize;
   } finally {
     cdp.off('Target.receivedMessageFromTarget', onMessage);
-    await cdp.send('Target.detachFromTarget', { sessionId });
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
 }

@@ -28,6 +28,17 @@ describe('capped answer bodies', () => {
     await expect(readCappedText(response, 100)).resolves.toBe('x'.repeat(100));
   });
 
+  it('decodes characters split across chunks', async () => {
+    const bytes = new TextEncoder().encode('{"name":"Zürich ✓"}');
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 3) controller.enqueue(bytes.slice(i, i + 3));
+        controller.close();
+      },
+    });
+    await expect(readCappedText(new Response(stream), 100)).resolves.toBe('{"name":"Zürich ✓"}');
+  });
+
   it('stops reading a streamed body at the cap and cancels it', async () => {
     const body = streamed(1_000, 64);
     await expect(readCappedText(body.response, 1_000)).rejects.toBeInstanceOf(BodyTooLargeError);
