@@ -1,7 +1,7 @@
 // The JS heap in use on each host of an origin (pages, dedicated workers, service
 // workers), after a full garbage collection, read over the Chrome DevTools Protocol. A
 // browser-level session reaches workers too: Playwright opens CDP sessions on pages only.
-import type { Browser, CDPSession } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 
 export type HostType = 'page' | 'worker' | 'service_worker';
 
@@ -17,14 +17,18 @@ const REPLY_TIMEOUT_MS = 10_000;
 const ATTEMPTS = 3;
 
 /**
- * Every host whose URL starts with `origin`, with its heap in use after a garbage
- * collection. A target that stops while measured (a worker going away) never replies:
- * each reply has a deadline, and the whole reading is taken again, up to three times.
+ * Every host of `page`'s browser context whose URL starts with `origin`, with its heap in
+ * use after a garbage collection. A target that stops while measured (a worker going away)
+ * never replies: each reply has a deadline, and the whole reading is taken again, up to
+ * three times.
  */
-export async function heapsOf(browser: Browser, origin: string): Promise<HostHeap[]> {
+export async function heapsOf(browser: Browser, page: Page, origin: string): Promise<HostHeap[]> {
+  const session = await page.context().newCDPSession(page);
+  const { targetInfo } = await session.send('Target.getTargetInfo');
+  await session.detach();
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await readHeaps(browser, origin);
+      return await readHeaps(browser, targetInfo.browserContextId, origin);
     } catch (error) {
       if (attempt >= ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -32,11 +36,11 @@ export async function heapsOf(browser: Browser, origin: string): Promise<HostHea
   }
 }
 
-async function readHeaps(browser: Browser, origin: string): Promise<HostHeap[]> {
+async function readHeaps(browser: Browser, contextId: string | undefined, origin: string): Promise<HostHeap[]> {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const hosts = targetInfos.filter((t) => HOST_TYPES.includes(t.type) && t.url.startsWith(origin));
+    const hosts = targetInfos.filter((t) => t.browserContextId === contextId && HOST_TYPES.includes(t.type) && t.url.startsWith(origin));
     const heaps: HostHeap[] = [];
     for (const host of hosts) {
       heaps.push({ type: host.type as HostType, url: host.url, usedBytes: await usedHeapAfterGc(cdp, host.targetId) });
@@ -65,6 +69,7 @@ async function usedHeapAfterGc(cdp: CDPSession, targetId: string): Promise<numbe
       replies.set(id, resolve);
       timer = setTimeout(() => reject(new Error(`${method} on ${targetId}: no reply within ${REPLY_TIMEOUT_MS} ms`)), REPLY_TIMEOUT_MS);
     });
+    reply.catch(() => undefined); // awaited below; a deadline passing before then is no crash
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
     const { result, error } = await reply.finally(() => clearTimeout(timer));
     if (error) throw new Error(`${method} on ${targetId}: ${error.message}`);

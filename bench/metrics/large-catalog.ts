@@ -39,7 +39,7 @@ export async function largeCatalog({ browser, site, log }: BenchEnv): Promise<Me
           await sleep(1_000);
           const long = await page.evaluate(() => window.bench.longTasks.map((t) => Math.round(t.duration)));
           tasks[sdk].push(long.length);
-          const heaps = await heapsOf(browser, site.url);
+          const heaps = await heapsOf(browser, page, site.url);
           const pages = heaps.filter((heap) => heap.type === 'page');
           const hosts = sdk === 'gatehouse' ? heaps : pages;
           heapPage[sdk].push(pages[0]!.usedBytes);

@@ -29,8 +29,8 @@ export async function memory({ browser, site, log }: BenchEnv): Promise<Measurem
       for (let run = 0; run < RUNS; run += 1) {
         const context = await browser.newContext();
         try {
-          await openSettledPage(context, url, `${sdk} with ${FEATURES} features`);
-          const heaps = await heapsOf(browser, site.url);
+          const opened = await openSettledPage(context, url, `${sdk} with ${FEATURES} features`);
+          const heaps = await heapsOf(browser, opened, site.url);
           const pages = heaps.filter((heap) => heap.type === 'page');
           if (pages.length !== 1) throw new Error(`${sdk}: expected one bench page, found ${pages.length}`);
           const hosts = sdk === 'gatehouse' ? heaps : pages;
