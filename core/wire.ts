@@ -125,3 +125,12 @@ export function entitlementsFromBody(body: unknown): unknown[] | null {
   const list = body.data.entitlements;
   return Array.isArray(list) ? list : null;
 }
+
+/** The same from an answer's text, as it came over the wire; null when it is not JSON. */
+export function entitlementsFromText(text: string): unknown[] | null {
+  try {
+    return entitlementsFromBody(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}

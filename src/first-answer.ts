@@ -2,14 +2,10 @@
 // that request is in flight so it is not part of the code the page loads up front.
 import type { PrefetchedEntitlements } from '../core/protocol';
 import type { EntitlementSnapshot } from '../core/model';
-import { entitlementsFromBody, toSnapshot } from '../core/wire';
+import { entitlementsFromText, toSnapshot } from '../core/wire';
 
 /** The answer's snapshot; null when its body is not an entitlements answer. */
 export function snapshotOf(answer: PrefetchedEntitlements): EntitlementSnapshot | null {
-  try {
-    const list = entitlementsFromBody(JSON.parse(answer.text));
-    return list ? toSnapshot(list, answer.receivedAt) : null;
-  } catch {
-    return null;
-  }
+  const list = entitlementsFromText(answer.text);
+  return list ? toSnapshot(list, answer.receivedAt) : null;
 }

@@ -3,7 +3,7 @@
 // and batched ReportEntitlementCheckRequested mutations.
 import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
 import type { Connection, PrefetchedEntitlements } from '../../core/protocol';
-import { entitlementsFromBody } from '../../core/wire';
+import { entitlementsFromBody, entitlementsFromText } from '../../core/wire';
 import type { EngineEnvironment } from '../environment';
 import { edgeEntitlementsUrl } from './edge-url';
 import { stiggHeaders } from './headers';
@@ -74,13 +74,7 @@ export function fetchEdgeEntitlements(
  */
 export function prefetchedAnswer(prefetched: PrefetchedEntitlements): EntitlementsAnswer | null {
   if (prefetched.text.length > MAX_ENTITLEMENTS_BYTES) return null;
-  let body: unknown;
-  try {
-    body = JSON.parse(prefetched.text);
-  } catch {
-    return null;
-  }
-  const entitlements = entitlementsFromBody(body);
+  const entitlements = entitlementsFromText(prefetched.text);
   return entitlements ? { kind: 'data', entitlements, etag: prefetched.etag } : null;
 }
 

@@ -5,7 +5,6 @@ import { isLocalUsageRecord, isSnapshotRecord } from '../../core/records';
 import { STORAGE_OPEN_DEADLINE_MS } from '../../core/storage-deadline';
 import type { LocalUsageRecord, SnapshotRecord } from '../../core/table';
 
-
 const DATABASE_NAME = 'gatehouse';
 
 /**
