@@ -200,9 +200,8 @@ export class EntitlementsSync {
     this.env.log('warn', 'entitlements request failed', failure.message);
   }
 
-  /** `receivedAt`: when the answer arrived (a page's prefetch), else now. */
-  private async apply(state: PartitionState, generation: number, answer: EntitlementsAnswer, receivedAt = this.env.now()): Promise<SnapshotRecord> {
-    const now = receivedAt;
+  /** `now`: when the answer arrived (a page's prefetch says so; else now). */
+  private async apply(state: PartitionState, generation: number, answer: EntitlementsAnswer, now = this.env.now()): Promise<SnapshotRecord> {
     if (state.generation !== generation) {
       throw new Error('Gatehouse discarded a response: the partition was purged while it was in flight');
     }

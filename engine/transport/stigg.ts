@@ -5,11 +5,9 @@ import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
 import type { Connection, PrefetchedEntitlements } from '../../core/protocol';
 import { entitlementsFromBody, entitlementsFromText } from '../../core/wire';
 import type { EngineEnvironment } from '../environment';
+import { MAX_ENTITLEMENTS_BYTES } from './capped-body';
 import { edgeEntitlementsUrl } from './edge-url';
 import { stiggHeaders } from './headers';
-
-export { edgeEntitlementsUrl };
-import { MAX_ENTITLEMENTS_BYTES } from './capped-body';
 import { exchange, readJson, RequestFailure } from './http';
 
 const FEATURE = 'featureType meterType featureUnits featureUnitsPlural description displayName refId';
@@ -42,7 +40,6 @@ function entitlementsOf(body: unknown, what: string): unknown[] {
   }
   throw new RequestFailure(`${what} answered without entitlements`, 'transient', 200);
 }
-
 
 /** The edge GET. A 304 (ETag still current) is answered without reading a body. */
 export function fetchEdgeEntitlements(

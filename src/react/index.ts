@@ -72,7 +72,8 @@ export const StiggProvider: FunctionComponent<StiggProviderProps> = ({ children,
   });
   const { customerId, customerToken, resourceId, bootstrap } = config;
   const [ready, setReady] = useState(false);
-  const loaded = useSyncExternalStore(on(stigg, 'answersChanged'), () => stigg.isCustomerLoaded, () => stigg.isCustomerLoaded);
+  const isLoaded = () => stigg.isCustomerLoaded;
+  const loaded = useSyncExternalStore(useMemo(() => on(stigg, 'answersChanged'), [stigg]), isLoaded, isLoaded);
   const previousCustomer = useRef(customerId);
 
   useEffect(() => {
