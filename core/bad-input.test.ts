@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from './results';
 import { toCachedEntitlement, toSnapshot } from './wire';
 import { GUIDE_NOW, feature01, feature03, guideEntitlements } from './test/wire-fixtures';
+import { entitlementMap, tableOf } from './test/packed';
 
-const input = { table: toSnapshot(guideEntitlements, GUIDE_NOW).entitlements, now: GUIDE_NOW };
+const input = { table: tableOf(toSnapshot(guideEntitlements, GUIDE_NOW)), now: GUIDE_NOW };
 const meteredFallback = { isFallback: true, hasAccess: false, accessDeniedReason: 'Unknown', isUnlimited: false, currentUsage: 0, requestedUsage: 1 };
 
 describe('bad input to the getters', () => {
@@ -108,7 +109,7 @@ describe('bad wire data', () => {
     const odd = toCachedEntitlement({ ...feature01, feature: { refId: 'odd', featureType: 'COLOR' } });
     expect(odd).toMatchObject({ featureId: 'odd' });
     expect(odd?.feature).toBeUndefined();
-    expect(getBooleanEntitlement({ table: { odd: odd! }, now: 0 }, 'odd')).toEqual({
+    expect(getBooleanEntitlement({ table: tableOf([odd!]), now: 0 }, 'odd')).toEqual({
       isFallback: false,
       hasAccess: false,
       accessDeniedReason: 'NoFeatureEntitlementInSubscription',
@@ -117,8 +118,11 @@ describe('bad wire data', () => {
   });
 
   it('a snapshot of junk is empty and dated by its arrival', () => {
-    expect(toSnapshot('junk', 123)).toEqual({ entitlements: {}, lastUpdate: 123 });
-    expect(toSnapshot([null, 1, { feature: {} }], 5)).toEqual({ entitlements: {}, lastUpdate: 5 });
+    expect(toSnapshot('junk', 123).lastUpdate).toBe(123);
+    expect(entitlementMap(toSnapshot('junk', 123))).toEqual({});
+    const odd = toSnapshot([null, 1, { feature: {} }], 5);
+    expect(odd.lastUpdate).toBe(5);
+    expect(entitlementMap(odd)).toEqual({});
   });
 
   it('lastUpdate is the newest entitlement or usage update', () => {
@@ -126,7 +130,7 @@ describe('bad wire data', () => {
   });
 
   it('getEntitlements of an odd table never throws', () => {
-    const table = toSnapshot([{ ...feature01, feature: { refId: 'odd', featureType: 'COLOR' } }], 0).entitlements;
+    const table = tableOf(toSnapshot([{ ...feature01, feature: { refId: 'odd', featureType: 'COLOR' } }], 0));
     expect(entitlementList(table)).toEqual([
       { isFallback: false, hasAccess: false, accessDeniedReason: 'NoFeatureEntitlementInSubscription', feature: undefined },
     ]);

@@ -3,6 +3,7 @@ import { decideBootstrap } from './bootstrap';
 import { replacesBootstrap } from './table';
 import { partitionKey } from './partition';
 import { feature01, feature02, feature03, GUIDE_NOW } from './test/wire-fixtures';
+import { entitlementMap } from './test/packed';
 
 const current = { apiKey: 'client-demo-key', customerId: 'customer-demo-01' };
 const body = { data: { entitlements: [feature01, feature02, feature03] } };
@@ -15,8 +16,8 @@ describe('decideBootstrap', () => {
     if (!decision.apply) return;
     expect(decision.record.partitionKey).toBe(partitionKey(current));
     expect(decision.record.fetchedAt).toBe(GUIDE_NOW - 5_000);
-    expect(Object.keys(decision.record.snapshot.entitlements).sort()).toEqual(['feature-demo-01', 'feature-demo-02', 'feature-demo-03']);
-    expect(decision.record.snapshot.entitlements['feature-demo-01']).toMatchObject({ usageLimit: 100, feature: { featureType: 'NUMBER' } });
+    expect(Object.keys(entitlementMap(decision.record.snapshot)).sort()).toEqual(['feature-demo-01', 'feature-demo-02', 'feature-demo-03']);
+    expect(entitlementMap(decision.record.snapshot)['feature-demo-01']).toMatchObject({ usageLimit: 100, feature: { featureType: 'NUMBER' } });
   });
 
   it('takes fetchedAt as an ISO string, defaults it to now, and never dates it in the future', () => {
@@ -48,7 +49,7 @@ describe('decideBootstrap', () => {
     }
     expect(decideBootstrap({ ...bootstrap, fetchedAt: 'yesterday' }, current, GUIDE_NOW)).toMatchObject({ apply: false });
     const mixed = decideBootstrap({ ...bootstrap, entitlements: { data: { entitlements: [null, { feature: 7 }, feature02] } } }, current, GUIDE_NOW);
-    expect(mixed.apply && Object.keys(mixed.record.snapshot.entitlements)).toEqual(['feature-demo-02']);
+    expect(mixed.apply && Object.keys(entitlementMap(mixed.record.snapshot))).toEqual(['feature-demo-02']);
   });
 });
 

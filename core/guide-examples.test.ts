@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from './results';
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
+import { tableOf } from './test/packed';
 
-const input = { table: toSnapshot(guideEntitlements, GUIDE_NOW).entitlements, now: GUIDE_NOW };
+const input = { table: tableOf(toSnapshot(guideEntitlements, GUIDE_NOW)), now: GUIDE_NOW };
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 const feature01Result = {
@@ -104,7 +105,7 @@ describe('usage guide examples', () => {
   });
 
   it('metered feature without access once the limit is used up', () => {
-    const used = { table: toSnapshot([{ ...feature03, currentUsage: 2 }], GUIDE_NOW).entitlements, now: GUIDE_NOW };
+    const used = { table: tableOf(toSnapshot([{ ...feature03, currentUsage: 2 }], GUIDE_NOW)), now: GUIDE_NOW };
     expect(json(getMeteredEntitlement(used, 'feature-demo-03', { requestedUsage: 1 }))).toEqual({
       isFallback: false,
       hasAccess: false,

@@ -5,6 +5,7 @@ import { isPending, newRecordBase, type LocalUsageRecord } from './local-usage';
 import type { CachedEntitlement } from './model';
 import { settledLocalUsage } from './snapshot-arrival';
 import { buildDecisionTable, type SnapshotRecord } from './table';
+import { snapshotWith, tableMap } from './test/packed';
 
 const DAY = 86_400_000;
 const SERVER_T0 = Date.parse('2026-11-10T12:00:00.000Z');
@@ -29,19 +30,19 @@ function entitlement(currentUsage: number, usageLimit: number, usageUpdatedAt: n
 }
 
 function snapshotRecord(e: CachedEntitlement, serverOffsetMs: number): SnapshotRecord {
-  return { partitionKey: 'p', snapshot: { entitlements: { f: e }, lastUpdate: e.usageUpdatedAt ?? 0 }, fetchedAt: 0, serverOffsetMs };
+  return { partitionKey: 'p', snapshot: snapshotWith([e], e.usageUpdatedAt ?? 0), fetchedAt: 0, serverOffsetMs };
 }
 
 /** What the engine does for one recordUsage with a limit check (engine/local-usage.ts), on the device's clock. */
 function tryRecord(record: SnapshotRecord, local: LocalUsageRecord[], deviceNow: number, id: string): LocalUsageRecord | null {
   const table = buildDecisionTable({ record, localUsage: local, now: deviceNow, cacheMaxAgeMs: Infinity, origin: 'cache' })!;
-  const effective = table.entitlements.f;
+  const effective = tableMap(table).f;
   if (!decide(effective, 1).hasAccess) return null;
   return { id, partitionKey: 'p', featureId: 'f', amount: 1, recordedAt: deviceNow, ...newRecordBase(effective, 1) };
 }
 
 const usageOf = (record: SnapshotRecord, local: LocalUsageRecord[], deviceNow: number) =>
-  buildDecisionTable({ record, localUsage: local, now: deviceNow, cacheMaxAgeMs: Infinity, origin: 'cache' })!.entitlements.f!.currentUsage;
+  tableMap(buildDecisionTable({ record, localUsage: local, now: deviceNow, cacheMaxAgeMs: Infinity, origin: 'cache' })!).f!.currentUsage;
 
 describe('local usage against the server, whatever the device clock says (property)', () => {
   it('never exceeds the limit, never counts a unit twice, never loses one, with the device clock up to a day off', () => {

@@ -88,7 +88,8 @@ export interface CachedEntitlement {
 
 /** Everything known about one partition's entitlements at one moment. */
 export interface EntitlementSnapshot {
-  entitlements: Record<string, CachedEntitlement>;
+  /** The entitlements, packed into one buffer (core/packed-entitlements.ts). */
+  packed: ArrayBuffer;
   /** max(entitlementUpdatedAt, usageUpdatedAt) over the set; the ordering guard compares it. */
   lastUpdate: number;
 }

@@ -3,6 +3,7 @@ import { partitionKey, samePartition } from './partition';
 import { envelope, parseBroadcast, parseReply } from './protocol';
 import { demoConnection as connection } from './test/connection';
 import { parseRequest } from './requests';
+import { toSnapshot } from './wire';
 
 
 describe('protocol', () => {
@@ -11,7 +12,8 @@ describe('protocol', () => {
     const operation = { kind: 'query', cache: 'stored', document: 'query GetPaywall{paywall{currency{code}}}', variables: {} };
     expect(parseRequest(envelope('2', { type: 'graphql', connection: { ...connection, customerId: undefined }, operation }))).not.toBeNull();
     expect(parseReply(envelope('1', { ok: false, error: { message: 'nope' } }))?.body).toEqual({ ok: false, error: { message: 'nope' } });
-    const record = { partitionKey: 'k', fetchedAt: 1, snapshot: { entitlements: {}, lastUpdate: 1 } };
+    const record = { partitionKey: 'k', fetchedAt: 1, snapshot: toSnapshot([], 1) };
+    expect(parseBroadcast(envelope('4', { type: 'snapshot', partitionKey: 'k', record: { ...record, snapshot: { entitlements: {}, lastUpdate: 1 } } }))).toBeNull();
     expect(parseBroadcast(envelope('3', { type: 'snapshot', partitionKey: 'k', record }))).not.toBeNull();
   });
 

@@ -1,6 +1,7 @@
 // Validators for the records the engine stores and sends: what a page checks before it
 // trusts data read back from IndexedDB or received from the engine. Kept apart from the
 // message envelopes (./protocol.ts), which a page needs only once the engine is connected.
+import { PackedEntitlements } from './packed-entitlements';
 import type { LocalUsageRecord, SnapshotRecord } from './table';
 
 type Loose = Record<string, unknown>;
@@ -16,7 +17,7 @@ export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
     isString(value.partitionKey) &&
     isFiniteNumber(value.fetchedAt) &&
     isRecord(value.snapshot) &&
-    isRecord(value.snapshot.entitlements) &&
+    PackedEntitlements.isValid(value.snapshot.packed) &&
     isFiniteNumber(value.snapshot.lastUpdate) &&
     isOptionalString(value.etag) &&
     isOptionalNumber(value.changedAt) &&

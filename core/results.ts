@@ -15,10 +15,11 @@ import type {
   ResetSettings,
 } from './model';
 import { rolledOver } from './rollover';
+import { tableEntitlement, tableEntitlements, type DecisionTable } from './table';
 
 /** What a getter reads: the current partition's entitlements, or null when none is loaded. */
 export interface EvaluationInput {
-  table: Readonly<Record<string, CachedEntitlement>> | null;
+  table: DecisionTable | null;
   fallbacks?: EntitlementsFallback | undefined;
   now: number;
 }
@@ -35,7 +36,7 @@ function optionsOf(options: unknown): GetterOptions {
 }
 
 function lookup(table: EvaluationInput['table'], featureId: unknown): CachedEntitlement | undefined {
-  return typeof featureId === 'string' && table && Object.hasOwn(table, featureId) ? table[featureId] : undefined;
+  return typeof featureId === 'string' && table ? tableEntitlement(table, featureId) : undefined;
 }
 
 /**
@@ -163,8 +164,8 @@ export function getMeteredEntitlement(input: EvaluationInput, featureId: unknown
 }
 
 /** `getEntitlements()`: every loaded entitlement with its own result shape, without rollover. */
-export function entitlementList(table: Readonly<Record<string, CachedEntitlement>>): Entitlement[] {
-  return Object.values(table).map((entitlement) => {
+export function entitlementList(table: DecisionTable): Entitlement[] {
+  return tableEntitlements(table).map((entitlement) => {
     const decision = decide(entitlement);
     if (!entitlement.feature || entitlement.feature.featureType === 'BOOLEAN') return booleanResult(entitlement, decision);
     return isMeteredFeature(entitlement.feature)

@@ -3,8 +3,9 @@ import { getMeteredEntitlement } from './results';
 import { nextPeriodEnd, rolledOver } from './rollover';
 import { toSnapshot } from './wire';
 import { feature01, feature03 } from './test/wire-fixtures';
+import { entitlementMap, tableOf } from './test/packed';
 
-const used = toSnapshot([{ ...feature03, currentUsage: 2 }], 0).entitlements['feature-demo-03']!;
+const used = entitlementMap(toSnapshot([{ ...feature03, currentUsage: 2 }], 0))['feature-demo-03']!;
 
 describe('rollover', () => {
   it('keeps usage within the period', () => {
@@ -19,7 +20,7 @@ describe('rollover', () => {
   });
 
   it('the getter grants again after the reset', () => {
-    const input = { table: { 'feature-demo-03': used }, now: Date.parse('2022-09-20T00:00:00Z') };
+    const input = { table: tableOf([used]), now: Date.parse('2022-09-20T00:00:00Z') };
     expect(getMeteredEntitlement(input, 'feature-demo-03', { requestedUsage: 1 }).hasAccess).toBe(false);
     const later = { ...input, now: Date.parse('2022-10-02T00:00:00Z') };
     expect(getMeteredEntitlement(later, 'feature-demo-03', { requestedUsage: 1 })).toMatchObject({ hasAccess: true, currentUsage: 0 });
@@ -33,7 +34,7 @@ describe('rollover', () => {
   });
 
   it('non-metered features never roll over', () => {
-    const numeric = toSnapshot([{ ...feature01, usagePeriodEnd: '2022-01-01T00:00:00Z', currentUsage: 5 }], 0).entitlements['feature-demo-01']!;
+    const numeric = entitlementMap(toSnapshot([{ ...feature01, usagePeriodEnd: '2022-01-01T00:00:00Z', currentUsage: 5 }], 0))['feature-demo-01']!;
     expect(rolledOver(numeric, Date.parse('2023-01-01T00:00:00Z'))).toBe(numeric);
   });
 

@@ -2,26 +2,23 @@
 // (tabs are told about changes only), and which usage recorded on this device the server
 // has now counted. Engine-only rules, kept apart from the table so pages never load them.
 import type { EntitlementSnapshot } from './model';
-import { isPending, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { samePack } from './packed-entitlements';
+import { entitlementsOf, isPending, type LocalUsageRecord, type SnapshotRecord } from './table';
 
-/** Whether two snapshots carry the same entitlements (the broadcast-on-change test). */
+/**
+ * Whether two snapshots carry the same entitlements (the broadcast-on-change test).
+ * Packing is deterministic, so equal answers give equal bytes; the same entitlements in
+ * another order cost one extra broadcast, no more.
+ */
 export function sameSnapshot(a: EntitlementSnapshot | undefined, b: EntitlementSnapshot): boolean {
-  return !!a && a.lastUpdate === b.lastUpdate && stableJson(a.entitlements) === stableJson(b.entitlements);
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : inner,
-  );
+  return !!a && a.lastUpdate === b.lastUpdate && samePack(a.packed, b.packed);
 }
 
 /** Local records the server has caught up with (or that name no loaded feature) can go. */
 export function settledLocalUsage(record: SnapshotRecord, localUsage: readonly LocalUsageRecord[]): LocalUsageRecord[] {
-  const stored = record.snapshot.entitlements;
+  const stored = entitlementsOf(record.snapshot);
   return localUsage.filter((usage) => {
-    const entitlement = stored[usage.featureId];
+    const entitlement = stored.get(usage.featureId);
     return !entitlement || !isPending(usage, entitlement);
   });
 }

@@ -4,6 +4,7 @@ import { buildDecisionTable, provenanceOf, recordChanged, type LocalUsageRecord,
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
 import { sameSnapshot, settledLocalUsage } from './snapshot-arrival';
+import { entitlementMap, snapshotWith, tableMap } from './test/packed';
 
 const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot(guideEntitlements, 0), fetchedAt: GUIDE_NOW - 1000 };
 const SEPTEMBER = Date.parse('2022-09-01T00:00:00.000Z');
@@ -23,8 +24,8 @@ const build = (localUsage: LocalUsageRecord[], now = GUIDE_NOW, cacheMaxAgeMs = 
 describe('decision table', () => {
   it('adds pending local usage to the server figure', () => {
     const table = build([usage(1, GUIDE_NOW - 10), usage(1, GUIDE_NOW - 5, 'feature-demo-03', 2)])!;
-    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(2);
-    expect(getMeteredEntitlement({ table: table.entitlements, now: GUIDE_NOW }, 'feature-demo-03', { requestedUsage: 1 }).hasAccess).toBe(false);
+    expect(tableMap(table)['feature-demo-03']!.currentUsage).toBe(2);
+    expect(getMeteredEntitlement({ table, now: GUIDE_NOW }, 'feature-demo-03', { requestedUsage: 1 }).hasAccess).toBe(false);
     expect(provenanceOf(table, 'feature-demo-03', GUIDE_NOW, 60_000)).toEqual({ source: 'local-usage', fetchedAt: record.fetchedAt, ageMs: 1000, localUsage: 2 });
     expect(provenanceOf(table, 'feature-demo-01', GUIDE_NOW, 60_000).source).toBe('cache');
     const live = { ...table, origin: 'network' as const };
@@ -33,19 +34,19 @@ describe('decision table', () => {
   });
 
   it('stops counting local usage once the server has caught up, whatever the record’s device time', () => {
-    const stored = record.snapshot.entitlements['feature-demo-03']!;
+    const stored = entitlementMap(record.snapshot)['feature-demo-03']!;
     const counted1: SnapshotRecord = {
       ...record,
-      snapshot: { ...record.snapshot, entitlements: { ...record.snapshot.entitlements, 'feature-demo-03': { ...stored, currentUsage: 1 } } },
+      snapshot: { ...record.snapshot, packed: snapshotWith(Object.values({ ...entitlementMap(record.snapshot), 'feature-demo-03': { ...stored, currentUsage: 1 } }), 0).packed },
     };
     const first = usage(1, GUIDE_NOW + 86_400_000);
     const second = usage(1, GUIDE_NOW - 86_400_000, 'feature-demo-03', 2);
     const table = buildDecisionTable({ record: counted1, localUsage: [first, second], now: GUIDE_NOW, cacheMaxAgeMs: 86_400_000, origin: 'cache' })!;
-    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(2);
+    expect(tableMap(table)['feature-demo-03']!.currentUsage).toBe(2);
     expect(settledLocalUsage(counted1, [first, second])).toEqual([first]);
     // Records from before this rule (no expectedUsage) count as settled.
     const legacy: LocalUsageRecord = { id: 'old', partitionKey: 'p', featureId: 'feature-demo-03', amount: 1, recordedAt: GUIDE_NOW };
-    expect(build([legacy])!.entitlements['feature-demo-03']!.currentUsage).toBe(0);
+    expect(tableMap(build([legacy])!)['feature-demo-03']!.currentUsage).toBe(0);
   });
 
   it('ignores local usage for features that are not metered', () => {
@@ -55,7 +56,7 @@ describe('decision table', () => {
   it('drops local usage from a period that has ended', () => {
     const october = Date.parse('2022-10-05T00:00:00Z');
     const table = build([usage(2, GUIDE_NOW)], october, 90 * 86_400_000)!;
-    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(0);
+    expect(tableMap(table)['feature-demo-03']!.currentUsage).toBe(0);
     expect(table.validUntil).toBe(Date.parse('2022-11-01T00:00:00Z'));
   });
 
@@ -77,9 +78,10 @@ describe('decision table', () => {
     expect(recordChanged(null, record)).toBe(true);
   });
 
-  it('sameSnapshot ignores key order and notices a changed figure', () => {
-    const again = toSnapshot([...guideEntitlements].reverse(), 0);
+  it('sameSnapshot: an equal answer is the same, a changed figure is not (another order counts as a change: one extra broadcast)', () => {
+    const again = toSnapshot(structuredClone(guideEntitlements), 0);
     expect(sameSnapshot(record.snapshot, again)).toBe(true);
+    expect(sameSnapshot(record.snapshot, toSnapshot([...guideEntitlements].reverse(), 0))).toBe(false);
     const changed = toSnapshot([guideEntitlements[0], guideEntitlements[1], { ...feature03, currentUsage: 1 }], 0);
     expect(sameSnapshot(record.snapshot, changed)).toBe(false);
     expect(sameSnapshot(undefined, again)).toBe(false);

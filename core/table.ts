@@ -4,6 +4,7 @@
 import { isMeteredFeature } from './decide';
 import type { CachedEntitlement, EntitlementSnapshot } from './model';
 import { countsInPeriod, isPending, type LocalUsageRecord } from './local-usage';
+import { PackedEntitlements, samePack } from './packed-entitlements';
 import { nextPeriodEnd, rolledOver } from './rollover';
 
 export type { LocalUsageRecord } from './local-usage';
@@ -31,8 +32,13 @@ export type DataOrigin = 'network' | 'cache' | 'bootstrap';
 
 export interface DecisionTable {
   partitionKey: string;
-  /** Effective entitlements: rolled over to `builtAt` and with local usage added. */
-  entitlements: Record<string, CachedEntitlement>;
+  /** The snapshot's packed entitlements, as stored. */
+  packed: ArrayBuffer;
+  /**
+   * The entitlements that differ from the stored ones at `builtAt`: rolled over, or with
+   * local usage added (metered ones only, so usually few). `tableEntitlement` reads both.
+   */
+  changed: Record<string, CachedEntitlement>;
   /** Local usage added per feature, for provenance. */
   localUsage: Record<string, number>;
   fetchedAt: number;
@@ -52,16 +58,29 @@ export interface TableInput {
   origin: DataOrigin;
 }
 
+/** The reader of a snapshot's packed entitlements. */
+export const entitlementsOf = (snapshot: EntitlementSnapshot): PackedEntitlements => PackedEntitlements.of(snapshot.packed);
+
+/** A feature's effective entitlement in a table. */
+export function tableEntitlement(table: DecisionTable, featureId: string): CachedEntitlement | undefined {
+  return Object.hasOwn(table.changed, featureId) ? table.changed[featureId] : PackedEntitlements.of(table.packed).get(featureId);
+}
+
+/** Every effective entitlement in a table (decodes them all: for whole-list reads). */
+export function tableEntitlements(table: DecisionTable): CachedEntitlement[] {
+  return [...PackedEntitlements.of(table.packed).all()].map((stored) => table.changed[stored.featureId] ?? stored);
+}
+
 /** Pending local usage per feature, counted within each entitlement's current period. */
 function localUsageByFeature(
-  entitlements: Record<string, CachedEntitlement>,
-  stored: Record<string, CachedEntitlement>,
+  changed: Record<string, CachedEntitlement>,
+  stored: PackedEntitlements,
   records: readonly LocalUsageRecord[],
 ): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const record of records) {
-    const current = entitlements[record.featureId];
-    const original = stored[record.featureId];
+    const original = stored.get(record.featureId);
+    const current = changed[record.featureId] ?? original;
     if (!current || !original || !isMeteredFeature(current.feature) || !isPending(record, original)) continue;
     if (!countsInPeriod(record, current)) continue;
     totals[record.featureId] = (totals[record.featureId] ?? 0) + record.amount;
@@ -74,21 +93,27 @@ export function buildDecisionTable(input: TableInput): DecisionTable | null {
   const { record, now, cacheMaxAgeMs } = input;
   const expiresAt = record.fetchedAt + cacheMaxAgeMs;
   if (now >= expiresAt) return null;
-  const stored = record.snapshot.entitlements;
+  const stored = entitlementsOf(record.snapshot);
   // Periods are the server's: roll over on its time (the device's clock may be off by hours).
   const offset = record.serverOffsetMs ?? 0;
   const serverNow = now + offset;
-  const entitlements: Record<string, CachedEntitlement> = {};
-  for (const [featureId, entitlement] of Object.entries(stored)) entitlements[featureId] = rolledOver(entitlement, serverNow);
-  const localUsage = localUsageByFeature(entitlements, stored, input.localUsage);
-  for (const [featureId, amount] of Object.entries(localUsage)) {
-    const entitlement = entitlements[featureId]!;
-    entitlements[featureId] = { ...entitlement, currentUsage: entitlement.currentUsage + amount };
+  // Only metered entitlements roll over, take local usage or end a period.
+  const metered = [...stored.metered()];
+  const changed: Record<string, CachedEntitlement> = {};
+  for (const entitlement of metered) {
+    const current = rolledOver(entitlement, serverNow);
+    if (current !== entitlement) changed[entitlement.featureId] = current;
   }
-  const periodEnd = (nextPeriodEnd(Object.values(stored), serverNow) ?? Number.POSITIVE_INFINITY) - offset;
+  const localUsage = localUsageByFeature(changed, stored, input.localUsage);
+  for (const [featureId, amount] of Object.entries(localUsage)) {
+    const entitlement = changed[featureId] ?? stored.get(featureId)!;
+    changed[featureId] = { ...entitlement, currentUsage: entitlement.currentUsage + amount };
+  }
+  const periodEnd = (nextPeriodEnd(metered, serverNow) ?? Number.POSITIVE_INFINITY) - offset;
   return {
     partitionKey: record.partitionKey,
-    entitlements,
+    packed: record.snapshot.packed,
+    changed,
     localUsage,
     fetchedAt: record.fetchedAt,
     origin: input.origin,
@@ -123,14 +148,14 @@ export function provenanceOf(table: DecisionTable | null, featureId: string, now
 /**
  * Whether a record brings other entitlements than the previous one. The engine stamps
  * each content change, so equal stamps mean equal content; records from before stamps
- * existed are compared as JSON (a key-order difference costs one extra update, no more).
+ * existed are compared by their packed bytes (an order difference costs one extra update, no more).
  */
 export function recordChanged(previous: SnapshotRecord | null | undefined, next: SnapshotRecord): boolean {
   if (previous?.changedAt !== undefined && next.changedAt !== undefined) return previous.changedAt !== next.changedAt;
   return (
     !previous ||
     previous.snapshot.lastUpdate !== next.snapshot.lastUpdate ||
-    JSON.stringify(previous.snapshot.entitlements) !== JSON.stringify(next.snapshot.entitlements)
+    !samePack(previous.snapshot.packed, next.snapshot.packed)
   );
 }
 

@@ -12,6 +12,7 @@ import {
   type EntitlementSnapshot,
   type ResetPeriodConfiguration,
 } from './model';
+import { packEntitlements } from './packed-entitlements';
 
 type Loose = Record<string, unknown>;
 
@@ -108,15 +109,15 @@ export function toCachedEntitlement(wire: unknown): CachedEntitlement | null {
  * set; an empty or timeless set counts as current (`receivedAt`), as the official SDK does.
  */
 export function toSnapshot(wireList: unknown, receivedAt: number): EntitlementSnapshot {
-  const entitlements: Record<string, CachedEntitlement> = {};
+  const entitlements: CachedEntitlement[] = [];
   let lastUpdate = -Infinity;
   for (const wire of Array.isArray(wireList) ? wireList : []) {
     const cached = toCachedEntitlement(wire);
     if (!cached) continue;
-    entitlements[cached.featureId] = cached;
+    entitlements.push(cached);
     lastUpdate = Math.max(lastUpdate, cached.entitlementUpdatedAt ?? -Infinity, cached.usageUpdatedAt ?? -Infinity);
   }
-  return { entitlements, lastUpdate: Number.isFinite(lastUpdate) ? lastUpdate : receivedAt };
+  return { packed: packEntitlements(entitlements), lastUpdate: Number.isFinite(lastUpdate) ? lastUpdate : receivedAt };
 }
 
 /** The entitlement list inside a GraphQL or edge answer body (`{data: {entitlements}}`). */

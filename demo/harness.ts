@@ -5,11 +5,27 @@ import { partitionKey } from '../core/partition';
 import type { Broadcast, Connection } from '../core/protocol';
 import { connectEngine, type EngineLink } from '../src/engine-link';
 import { readLocalUsage, readStoredSnapshot } from '../src/engine-link/stored-data';
-import type { GatehouseHarness } from './harness-hooks';
+import { isSnapshotRecord } from '../core/records';
+import { entitlementsOf, type SnapshotRecord } from '../core/table';
+import type { GatehouseHarness, ReadableBroadcast, ReadableRecord } from './harness-hooks';
 
 const emulator = new URLSearchParams(location.search).get('emulator') ?? 'http://127.0.0.1:3060';
 let link: EngineLink | null = null;
-const broadcasts: Broadcast[] = [];
+const broadcasts: ReadableBroadcast[] = [];
+
+function readable(record: SnapshotRecord): ReadableRecord {
+  const entitlements = Object.fromEntries([...entitlementsOf(record.snapshot).all()].map((e) => [e.featureId, e]));
+  return { ...record, snapshot: { lastUpdate: record.snapshot.lastUpdate, entitlements } };
+}
+
+function readableReply(reply: unknown): ReadableRecord {
+  if (!isSnapshotRecord(reply)) throw new Error('the engine did not answer with a snapshot record');
+  return readable(reply);
+}
+
+function readableBroadcast(broadcast: Broadcast): ReadableBroadcast {
+  return broadcast.type === 'snapshot' ? { ...broadcast, record: readable(broadcast.record) } : broadcast;
+}
 
 function connection(customerId: string): Connection {
   return { apiKey: 'client-demo-key', customerId, baseUri: emulator, baseEdgeUri: emulator, enableEdge: true };
@@ -32,8 +48,8 @@ const harness: GatehouseHarness = {
   connection,
   partitionKey: (customerId) => partitionKey(connection(customerId)),
   request: (body) => engine().request(body),
-  sync: (customerId, { ttlMs = 30_000, force = false } = {}) =>
-    engine().request({ type: 'sync', connection: connection(customerId), ttlMs, force }) as ReturnType<GatehouseHarness['sync']>,
+  sync: async (customerId, { ttlMs = 30_000, force = false } = {}) =>
+    readableReply(await engine().request({ type: 'sync', connection: connection(customerId), ttlMs, force })),
   track: (customerId, reports) => engine().request({ type: 'track', connection: connection(customerId), reports }),
   status: () => engine().request({ type: 'status' }) as ReturnType<GatehouseHarness['status']>,
   async relayConnectivity() {
@@ -45,10 +61,13 @@ const harness: GatehouseHarness = {
     setInterval(tick, everyMs);
   },
   listen(customerId) {
-    engine().subscribe(partitionKey(connection(customerId)), (broadcast) => broadcasts.push(broadcast));
+    engine().subscribe(partitionKey(connection(customerId)), (broadcast) => broadcasts.push(readableBroadcast(broadcast)));
   },
   broadcasts,
-  readStoredSnapshot: (customerId) => readStoredSnapshot(partitionKey(connection(customerId))),
+  readStoredSnapshot: async (customerId) => {
+    const record = await readStoredSnapshot(partitionKey(connection(customerId)));
+    return record && readable(record);
+  },
   readLocalUsage: (customerId) => readLocalUsage(partitionKey(connection(customerId))),
 };
 

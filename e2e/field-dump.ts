@@ -1,6 +1,6 @@
 // Everything the origin keeps, as one JSON text: every IndexedDB database and store (keys
-// and values), every Cache Storage entry (URL and body) and localStorage. The field
-// tests search it for what must never be there.
+// and values, binary ones as text), every Cache Storage entry (URL and body) and
+// localStorage. The field tests search it for what must never be there.
 import type { Page } from '@playwright/test';
 
 export function dumpOrigin(page: Page): Promise<string> {
@@ -36,6 +36,22 @@ export function dumpOrigin(page: Page): Promise<string> {
       const key = localStorage.key(i)!;
       dump.localStorage[key] = localStorage.getItem(key);
     }
-    return JSON.stringify(dump, null, 1);
+    // Binary values (packed entitlements) as text, one byte and two bytes a character,
+    // so what they hold can be searched like the rest.
+    const asText = (bytes: Uint8Array, wide: boolean) => {
+      let text = '';
+      const step = wide ? 2 : 1;
+      for (let i = 0; i + step <= bytes.length; i += step) text += String.fromCharCode(wide ? bytes[i]! | (bytes[i + 1]! << 8) : bytes[i]!);
+      return text;
+    };
+    return JSON.stringify(
+      dump,
+      (_key, value: unknown) => {
+        if (!(value instanceof ArrayBuffer)) return value;
+        const bytes = new Uint8Array(value);
+        return { binary: [asText(bytes, false), asText(bytes, true)] };
+      },
+      1,
+    );
   });
 }

@@ -4,7 +4,7 @@
 import { decide } from '../core/decide';
 import { newRecordBase } from '../core/local-usage';
 import type { Connection } from '../core/protocol';
-import { buildDecisionTable, type LocalUsageRecord } from '../core/table';
+import { buildDecisionTable, tableEntitlement, type LocalUsageRecord } from '../core/table';
 import type { Broadcasts } from './broadcasts';
 import type { EngineEnvironment } from './environment';
 import type { Partitions, PartitionState } from './partitions';
@@ -57,7 +57,7 @@ export class LocalUsage {
       cacheMaxAgeMs: Number.POSITIVE_INFINITY,
       origin: 'cache',
     });
-    return table?.entitlements[featureId];
+    return table ? tableEntitlement(table, featureId) : undefined;
   }
 
   private checkLimit(state: PartitionState, featureId: string, amount: number, effective: ReturnType<LocalUsage['effective']>): void {

@@ -8,6 +8,7 @@ import type { SnapshotRecord } from '../core/table';
 import type { Engine } from './engine';
 import { openDatabase } from './storage/database';
 import { connection, T0, TestWorld, wireEntitlement } from './test/harness';
+import { entitlementMap } from '../core/test/packed';
 
 const TTL = 30_000;
 let world: TestWorld;
@@ -33,12 +34,12 @@ describe('engine sync: a page-prefetched first answer', () => {
     world.clock = T0 + 50;
     const record = await sync(engine, edgeAnswer(['feature-p'], T0));
     expect(world.requests()).toHaveLength(0);
-    expect(Object.keys(record.snapshot.entitlements)).toEqual(['feature-p']);
+    expect(Object.keys(entitlementMap(record.snapshot))).toEqual(['feature-p']);
     expect(record).toMatchObject({ fetchedAt: T0, changedAt: T0, etag: '"prefetched-1"' });
     expect(world.snapshotBroadcasts()).toHaveLength(1);
 
     const db = await openDatabase({ factory: world.indexedDB!, name: 'gatehouse-test' });
-    expect((await db.get('snapshots', record.partitionKey))!.snapshot.entitlements['feature-p']).toBeDefined();
+    expect(entitlementMap((await db.get('snapshots', record.partitionKey))!.snapshot)['feature-p']).toBeDefined();
     db.close();
 
     // The interval counts from the prefetch: the next request goes out when it is over,
@@ -63,7 +64,7 @@ describe('engine sync: a page-prefetched first answer', () => {
       world.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 1_000)]);
       const record = await sync(world.engine(), prefetched);
       expect(world.requests()).toHaveLength(1);
-      expect(Object.keys(record.snapshot.entitlements)).toEqual(['feature-a']);
+      expect(Object.keys(entitlementMap(record.snapshot))).toEqual(['feature-a']);
     }
   });
 
@@ -84,7 +85,7 @@ describe('engine sync: a page-prefetched first answer', () => {
     const forced = world.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL, force: true, skipEdge: true })) as Promise<SnapshotRecord>;
     const [, refreshed] = await Promise.all([storing, forced]);
     expect(world.requests('graphql')).toHaveLength(1);
-    expect(Object.keys(refreshed.snapshot.entitlements)).toEqual(['feature-a']);
+    expect(Object.keys(entitlementMap(refreshed.snapshot))).toEqual(['feature-a']);
   });
 
   it('crosses to the engine only in its shape', () => {

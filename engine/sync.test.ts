@@ -5,6 +5,7 @@ import type { SyncStatus } from '../core/protocol';
 import type { Engine } from './engine';
 import { openDatabase } from './storage/database';
 import { connection, failWith, hang, json, networkError, T0, TestWorld, wireEntitlement } from './test/harness';
+import { entitlementMap } from '../core/test/packed';
 
 const TTL = 30_000;
 let world: TestWorld;
@@ -27,14 +28,14 @@ describe('engine sync: coalescing', () => {
     world.serverEntitlements.set('customer-1', features);
     const record = await sync(world.engine());
     expect(JSON.stringify({ data: { entitlements: features } }).length).toBeGreaterThan(8 * 1024 * 1024);
-    expect(Object.keys(record.snapshot.entitlements)).toHaveLength(12_000);
+    expect(Object.keys(entitlementMap(record.snapshot))).toHaveLength(12_000);
   });
 
   it('makes one request for concurrent asks and none until the interval has passed', async () => {
     const engine = world.engine();
     const records = await Promise.all([sync(engine), sync(engine), sync(engine)]);
     expect(world.requests()).toHaveLength(1);
-    expect(records[0]!.snapshot.entitlements['feature-a']).toBeDefined();
+    expect(entitlementMap(records[0]!.snapshot)['feature-a']).toBeDefined();
     expect(records[1]).toBe(records[0]);
 
     world.clock += TTL - 1;
@@ -121,7 +122,7 @@ describe('engine sync: the ordering guard', () => {
     world.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 60_000, { currentUsage: 1 })]);
     world.clock += TTL;
     const record = await sync(engine);
-    expect(record.snapshot.entitlements['feature-a']!.currentUsage).toBe(5);
+    expect(entitlementMap(record.snapshot)['feature-a']!.currentUsage).toBe(5);
     expect(world.snapshotBroadcasts()).toHaveLength(1);
     // The dropped answer still counts for coalescing: no refetch on the next tick.
     await sync(engine);
@@ -143,7 +144,7 @@ describe('engine sync: failures', () => {
     world.edge = failWith(500);
     const engine = world.engine();
     const record = await sync(engine);
-    expect(record.snapshot.entitlements['feature-a']).toBeDefined();
+    expect(entitlementMap(record.snapshot)['feature-a']).toBeDefined();
     expect(world.requests('edge')).toHaveLength(1);
     expect(world.requests('graphql')).toHaveLength(1);
     world.clock += TTL;
@@ -182,7 +183,7 @@ describe('engine sync: failures', () => {
     world.graphql = (call, signal) => (failures-- > 0 ? failWith(500)(call, signal) : json({ data: { entitlements: [wireEntitlement('feature-a', T0)] } }));
     const engine = world.engine();
     const record = await ask(engine, { type: 'sync', connection: connection({ enableEdge: false }), ttlMs: TTL });
-    expect((record as SnapshotRecord).snapshot.entitlements['feature-a']).toBeDefined();
+    expect(entitlementMap((record as SnapshotRecord).snapshot)['feature-a']).toBeDefined();
     expect(world.requests('graphql')).toHaveLength(3);
     expect((await status(engine)).state).toBe('idle');
   });
@@ -284,8 +285,8 @@ describe('engine sync: partitions', () => {
     const engine = world.engine();
     const one = await sync(engine);
     const two = (await ask(engine, { type: 'sync', connection: connection({ customerId: 'customer-2' }), ttlMs: TTL })) as SnapshotRecord;
-    expect(Object.keys(one.snapshot.entitlements)).toEqual(['feature-a']);
-    expect(Object.keys(two.snapshot.entitlements)).toEqual(['feature-b']);
+    expect(Object.keys(entitlementMap(one.snapshot))).toEqual(['feature-a']);
+    expect(Object.keys(entitlementMap(two.snapshot))).toEqual(['feature-b']);
     expect(new Set(world.broadcasts.filter((b) => b.body.type === 'snapshot').map((b) => b.channel)).size).toBe(2);
     for (const { channel, body } of world.broadcasts) {
       if (body.type === 'snapshot') expect(channel).toBe(partitionChannel(body.partitionKey));

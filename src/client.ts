@@ -389,7 +389,7 @@ export class GatehouseClient {
   private emitUpdated(view: PartitionView): void {
     const table = view.table;
     if (!table) return;
-    const list = entitlementList(table.entitlements);
+    const list = entitlementList(table);
     this.emitter.emit('entitlementsUpdated', new Map(list.map((e) => [e.feature?.id ?? '', e] as [string, Entitlement])));
   }
 
@@ -449,7 +449,7 @@ export class GatehouseClient {
       const view = this.viewFor(given.resourceId);
       const table = view?.table ?? null;
       const result = evaluate(
-        { table: table?.entitlements ?? null, fallbacks: this.config.entitlementsFallback, now: this.now() },
+        { table, fallbacks: this.config.entitlementsFallback, now: this.now() },
         featureId,
         options,
       );
@@ -537,7 +537,7 @@ export class GatehouseClient {
       await view.sync(false).catch((error) => {
         if (!view.table) throw error;
       });
-      return view.table ? entitlementList(view.table.entitlements) : [];
+      return view.table ? entitlementList(view.table) : [];
     });
   }
 

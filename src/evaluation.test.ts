@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSnapshot } from '../core/wire';
 import { guideEntitlements } from '../core/test/wire-fixtures';
-import type { DecisionTable, SnapshotRecord } from '../core/table';
+import { tableEntitlement, type DecisionTable, type SnapshotRecord } from '../core/table';
 import { MeteringEvaluator } from '../worker/evaluator';
 import { Evaluation, type RemoteEvaluator } from './evaluation';
 
@@ -41,7 +41,7 @@ describe('Evaluation', () => {
     const evaluation = new Evaluation(() => NOW);
     await evaluation.useRemote({ update: () => Promise.reject(new Error('worker died')), forget: () => undefined });
     const table = await evaluation.update('p', inputs);
-    expect(table?.entitlements['feature-demo-01']?.usageLimit).toBe(100);
+    expect(table && tableEntitlement(table, 'feature-demo-01')?.usageLimit).toBe(100);
     expect(evaluation.where).toBe('page');
   });
 

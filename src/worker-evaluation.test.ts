@@ -5,8 +5,10 @@ import type { DecisionTable, SnapshotRecord } from '../core/table';
 import { toSnapshot } from '../core/wire';
 import { isMeteredFeature } from '../core/decide';
 import { createMeteringApi, type MeteringApi } from '../worker/metering-api';
+import { MeteringEvaluator } from '../worker/evaluator';
 import { Evaluation } from './evaluation';
 import { moveEvaluationToWorker } from './worker-evaluation';
+import { entitlementMap, tableMap } from '../core/test/packed';
 
 const SEPT_30 = Date.parse('2022-09-30T23:00:00.000Z');
 const OCT_1 = Date.parse('2022-10-01T00:00:00.000Z');
@@ -91,7 +93,7 @@ describe('moveEvaluationToWorker', () => {
     expect(evaluation.where).toBe('page');
   });
 
-  it('gets the same tables from the worker, sharing the page’s own entitlement objects', async () => {
+  it('gets the same tables from the worker, on the page’s own packed entitlements', async () => {
     vi.useFakeTimers({ now: SEPT_30, toFake: ['Date'] });
     vi.stubGlobal('Worker', InProcessWorker);
     const evaluation = new Evaluation(() => Date.now());
@@ -99,15 +101,15 @@ describe('moveEvaluationToWorker', () => {
     const onPage = await evaluation.update('p', inputsOf(record));
     expect(await moveEvaluationToWorker(evaluation)).toBe(true);
     expect(evaluation.where).toBe('worker');
-    const update = vi.spyOn(InProcessWorker.api, 'update');
+    const held = vi.spyOn(MeteringEvaluator.prototype, 'update');
     const fromWorker = (await evaluation.update('p', inputsOf(record)))!;
     expect(fromWorker).toEqual(onPage);
-    expect(fromWorker.entitlements['feature-demo-01']).toBe(record.snapshot.entitlements['feature-demo-01']);
-    // The worker is sent, and holds, only the metered entitlements.
-    const sent = update.mock.calls.at(-1)![1].record!;
-    const metered = Object.values(record.snapshot.entitlements).filter((e) => isMeteredFeature(e.feature)).map((e) => e.featureId);
+    expect(fromWorker.packed).toBe(record.snapshot.packed);
+    // The worker holds only the metered entitlements.
+    const sent = held.mock.calls.at(-1)![1].record!;
+    const metered = Object.values(entitlementMap(record.snapshot)).filter((e) => isMeteredFeature(e.feature)).map((e) => e.featureId);
     expect(metered.length).toBeGreaterThan(0);
-    expect(Object.keys(sent.snapshot.entitlements).sort()).toEqual(metered.sort());
+    expect(Object.keys(entitlementMap(sent.snapshot)).sort()).toEqual(metered.sort());
   });
 
   it('applies a table the worker’s clock rebuilt to the page’s record, unless the page has sent another record since', async () => {
@@ -123,8 +125,9 @@ describe('moveEvaluationToWorker', () => {
     await vi.advanceTimersByTimeAsync(OCT_1 - SEPT_30);
     await vi.waitFor(() => expect(announced).toHaveLength(1));
     const rolled = announced[0]!;
-    expect(rolled.entitlements['feature-demo-03']).toMatchObject({ currentUsage: 0, usagePeriodStart: OCT_1 });
-    expect(rolled.entitlements['feature-demo-01']).toBe(record.snapshot.entitlements['feature-demo-01']);
+    expect(tableMap(rolled)['feature-demo-03']).toMatchObject({ currentUsage: 0, usagePeriodStart: OCT_1 });
+    expect(tableMap(rolled)['feature-demo-01']).toEqual(entitlementMap(record.snapshot)['feature-demo-01']);
+    expect(rolled.packed).toBe(record.snapshot.packed);
 
     // The worker rebuilds for a record the page no longer holds: the page ignores it.
     InProcessWorker.api.update('p', inputsOf(recordOf(SEPT_30 + 1, 5)));

@@ -4,7 +4,7 @@
 // evaluation simply stays on the page. The worker answers with table changes, which are
 // applied to the page's own copy of each record.
 import { proxy, wrap, type Remote } from 'comlink';
-import { meteredPart, recordBasis, withChanges, type TableChanges } from '../core/table-changes';
+import { recordBasis, withChanges, type TableChanges } from '../core/table-changes';
 import type { MeteringApi } from '../worker/metering-api';
 import type { Evaluation, RemoteEvaluator } from './evaluation';
 
@@ -26,8 +26,7 @@ export async function moveEvaluationToWorker(evaluation: Evaluation): Promise<bo
 function evaluatorIn(api: Remote<MeteringApi>): RemoteEvaluator {
   return {
     async update(partitionKey, inputs) {
-      // The worker needs, and so holds, only the metered entitlements.
-      const changes = await api.update(partitionKey, { ...inputs, record: inputs.record && meteredPart(inputs.record) });
+      const changes = await api.update(partitionKey, inputs);
       return changes && inputs.record && withChanges(changes, inputs.record);
     },
     forget: (partitionKey) => api.forget(partitionKey),

@@ -3,6 +3,7 @@ import { toSnapshot } from '../core/wire';
 import { feature03 } from '../core/test/wire-fixtures';
 import type { DecisionTable, SnapshotRecord } from '../core/table';
 import { MeteringEvaluator } from './evaluator';
+import { tableMap } from '../core/test/packed';
 
 const SEPT_30 = Date.parse('2022-09-30T23:00:00.000Z');
 const record: SnapshotRecord = { partitionKey: 'p', snapshot: toSnapshot([{ ...feature03, currentUsage: 2 }], 0), fetchedAt: SEPT_30 };
@@ -17,14 +18,14 @@ describe('MeteringEvaluator', () => {
     const rebuilt: (DecisionTable | null)[] = [];
     evaluator.onTable((key, table) => key === 'p' && rebuilt.push(table));
     const table = evaluator.update('p', inputs)!;
-    expect(table.entitlements['feature-demo-03']!.currentUsage).toBe(2);
+    expect(tableMap(table)['feature-demo-03']!.currentUsage).toBe(2);
     expect(table.validUntil).toBe(Date.parse('2022-10-01T00:00:00.000Z'));
 
     vi.advanceTimersByTime(3_600_000 - 1);
     expect(rebuilt).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(rebuilt).toHaveLength(1);
-    expect(rebuilt[0]!.entitlements['feature-demo-03']).toMatchObject({
+    expect(tableMap(rebuilt[0]!)['feature-demo-03']).toMatchObject({
       currentUsage: 0,
       usagePeriodStart: Date.parse('2022-10-01T00:00:00.000Z'),
       usagePeriodEnd: Date.parse('2022-11-01T00:00:00.000Z'),

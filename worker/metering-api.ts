@@ -3,7 +3,7 @@
 // passes a period end. Tables go back as their changes to the record the page sent
 // (core/table-changes.ts). Arguments and results survive structured clone.
 import { periodContaining } from '../core/periods';
-import { recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
+import { meteredPart, recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
 import { version } from '../package.json';
 import { MeteringEvaluator, type PartitionInputs } from './evaluator';
 
@@ -16,13 +16,14 @@ export function createMeteringApi() {
     version: (): string => version,
     periodContaining,
     update(partitionKey: string, inputs: PartitionInputs): TableChanges | null {
-      const table = evaluator.update(partitionKey, inputs);
-      return table && inputs.record && tableChanges(table, inputs.record);
+      // The worker needs, and so holds, only the metered entitlements.
+      const table = evaluator.update(partitionKey, { ...inputs, record: inputs.record && meteredPart(inputs.record) });
+      return table && tableChanges(table);
     },
     forget: (partitionKey: string): void => evaluator.forget(partitionKey),
     /** `listener` arrives as a comlink proxy. */
     onTable: (listener: ChangesListener): void =>
-      evaluator.onTable((partitionKey, table, record) => listener(partitionKey, table && tableChanges(table, record), recordBasis(record))),
+      evaluator.onTable((partitionKey, table, record) => listener(partitionKey, table && tableChanges(table), recordBasis(record))),
   };
 }
 

@@ -7,6 +7,7 @@ import type { EngineEnvironment } from '../environment';
 import { STORAGE_OPEN_DEADLINE_MS } from '../../core/storage-deadline';
 import { openWithinDeadline } from './open-deadline';
 import { openDatabase, type GatehouseDb } from './database';
+import { storedRecord } from './stored-record';
 
 export interface StorageHealth {
   storage: 'indexeddb' | 'memory';
@@ -44,7 +45,7 @@ export class EngineStore {
   }
 
   loadSnapshot(partitionKey: string): Promise<SnapshotRecord | undefined> {
-    return this.read('read a snapshot', undefined, (db) => db.get('snapshots', partitionKey));
+    return this.read('read a snapshot', undefined, async (db) => storedRecord(await db.get('snapshots', partitionKey), partitionKey));
   }
 
   saveSnapshot(record: SnapshotRecord): Promise<boolean> {

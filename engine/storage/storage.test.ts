@@ -9,6 +9,7 @@ import { connection, FAR_OFF_MS, T0, TestWorld, wireEntitlement } from '../test/
 import { DATABASE_VERSION, openDatabase } from './database';
 import { EngineStore } from './engine-store';
 import { createGraphcacheStorage } from './graphcache-storage';
+import { entitlementMap } from '../../core/test/packed';
 
 const TTL = 30_000;
 
@@ -51,6 +52,32 @@ describe('storage schema', () => {
   });
 });
 
+describe('stored snapshot records', () => {
+  it('written before entitlements were packed are packed on load; unreadable ones count as nothing stored', async () => {
+    const w = world();
+    const store = new EngineStore(defaultEnvironment(w.environment()), { databaseName: 'legacy', openTimeoutMs: 2 * FAR_OFF_MS });
+    const entitlement = {
+      featureId: 'feature-a',
+      feature: { id: 'feature-a', featureType: 'NUMBER', meterType: 'Incremental', displayName: 'Feature A', description: '' },
+      usageLimit: 10,
+      hasUnlimitedUsage: false,
+      hasSoftLimit: false,
+      currentUsage: 4,
+      usagePeriodEnd: T0 + 1_000,
+    };
+    const legacy = { partitionKey: 'p-legacy', fetchedAt: T0, etag: 'W/"1"', snapshot: { entitlements: { 'feature-a': entitlement }, lastUpdate: T0 } };
+    const db = (await store.database())!;
+    await db.put('snapshots', legacy as never);
+    await db.put('snapshots', { partitionKey: 'p-junk', fetchedAt: T0, snapshot: { packed: new ArrayBuffer(48), lastUpdate: T0 } } as never);
+
+    const upgraded = (await store.loadSnapshot('p-legacy'))!;
+    expect(upgraded).toMatchObject({ partitionKey: 'p-legacy', fetchedAt: T0, etag: 'W/"1"', snapshot: { lastUpdate: T0 } });
+    expect(entitlementMap(upgraded.snapshot)).toEqual({ 'feature-a': entitlement });
+    expect(await store.loadSnapshot('p-junk')).toBeUndefined();
+    expect(await store.loadSnapshot('p-missing')).toBeUndefined();
+  });
+});
+
 describe('storage failures: the engine keeps working from memory', () => {
   const sync = (w: TestWorld, engine: ReturnType<TestWorld['engine']>) =>
     w.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL })) as Promise<SnapshotRecord>;
@@ -61,7 +88,7 @@ describe('storage failures: the engine keeps working from memory', () => {
     const w = world();
     w.indexedDB = null;
     const engine = w.engine();
-    expect((await sync(w, engine)).snapshot.entitlements['feature-a']).toBeDefined();
+    expect(entitlementMap((await sync(w, engine)).snapshot)['feature-a']).toBeDefined();
     await w.settle(engine.handle({ type: 'recordUsage', connection: connection(), usageId: 'u1', featureId: 'feature-a', amount: 2, limitCheck: true }));
     await sync(w, engine);
     expect(w.requests()).toHaveLength(1);
@@ -77,7 +104,7 @@ describe('storage failures: the engine keeps working from memory', () => {
     };
     const engine = w.engine();
     const record = await sync(w, engine);
-    expect(record.snapshot.entitlements['feature-a']).toBeDefined();
+    expect(entitlementMap(record.snapshot)['feature-a']).toBeDefined();
     const track = await w.settle(
       engine.handle({ type: 'track', connection: connection(), reports: [{ id: 'r1', featureId: 'feature-a', result: { hasAccess: true }, checkedAt: T0 }] }),
     );
@@ -107,7 +134,7 @@ describe('storage failures: the engine keeps working from memory', () => {
       request.onerror = () => reject(request.error);
     });
     const engine = w.engine({ storage: { databaseName: 'gatehouse-test', openTimeoutMs: 1_000 } });
-    expect((await sync(w, engine)).snapshot.entitlements['feature-a']).toBeDefined();
+    expect(entitlementMap((await sync(w, engine)).snapshot)['feature-a']).toBeDefined();
     const s = await status(w, engine);
     expect(s).toMatchObject({ storage: 'memory', state: 'degraded' });
     expect(s.lastError).toMatch(/timed out/);
