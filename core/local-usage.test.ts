@@ -4,7 +4,8 @@ import { decide } from './decide';
 import { isPending, newRecordBase, type LocalUsageRecord } from './local-usage';
 import type { CachedEntitlement } from './model';
 import { settledLocalUsage } from './snapshot-arrival';
-import { buildDecisionTable, type SnapshotRecord } from './table';
+import { buildDecisionTable } from './build-table';
+import type { SnapshotRecord } from './table';
 import { snapshotWith, tableMap } from './test/packed';
 
 const DAY = 86_400_000;

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMeteredFeature } from './decide';
 import type { CachedEntitlement } from './model';
-import { packEntitlements, PackedEntitlements, samePack } from './packed-entitlements';
+import { packEntitlements } from './pack-entitlements';
+import { isPack, readPack, regionsOf } from './packed-entitlements';
+import { isSoundPack } from './pack-soundness';
+import { samePack } from './same-pack';
 import { toCachedEntitlement } from './wire';
 import { guideEntitlements } from './test/wire-fixtures';
 
@@ -55,26 +58,32 @@ describe('packed entitlements', () => {
     fc.assert(
       fc.property(entitlementLists, (list) => {
         const expected = byFeature(list);
-        const packed = PackedEntitlements.of(structuredClone(packEntitlements(list)));
+        const packed = readPack(structuredClone(packEntitlements(list)));
         expect(packed.size).toBe(expected.size);
         for (const [featureId, entitlement] of expected) expect(packed.get(featureId)).toEqual(entitlement);
         expect([...packed.all()]).toEqual([...expected.values()]);
-        expect([...packed.metered()]).toEqual([...expected.values()].filter((e) => isMeteredFeature(e.feature)));
+        const metered = [...expected.values()].filter((e) => isMeteredFeature(e.feature));
+        expect(packed.metered()).toEqual(metered);
+        expect(packed.meteredCount).toBe(metered.length);
+        metered.forEach((entitlement, position) => {
+          expect(packed.meteredAt(position)).toEqual(entitlement);
+          expect(packed.meteredPeriodEnd(position)).toBe(entitlement.usagePeriodEnd);
+        });
       }),
       { numRuns: 300 },
     );
   });
 
   it('answer undefined for features they do not hold, and never throw for odd ids', () => {
-    const packed = PackedEntitlements.of(packEntitlements(guide));
+    const packed = readPack(packEntitlements(guide));
     for (const id of ['', 'feature-demo-0', 'feature-demo-011', 'FEATURE-DEMO-01', '\u0000', '𝒇']) expect(packed.get(id)).toBeUndefined();
     expect(packed.get(42 as unknown as string)).toBeUndefined();
-    expect(PackedEntitlements.of(packEntitlements([])).get('feature-demo-01')).toBeUndefined();
+    expect(readPack(packEntitlements([])).get('feature-demo-01')).toBeUndefined();
   });
 
   it('keep a recently read entitlement as the same object (getters cache per object), and stay bounded', () => {
     const many = Array.from({ length: 2_000 }, (_, i) => ({ ...guide[0]!, featureId: `f-${i}`, feature: { ...guide[0]!.feature!, id: `f-${i}` } }));
-    const packed = PackedEntitlements.of(packEntitlements(many));
+    const packed = readPack(packEntitlements(many));
     const first = packed.get('f-1');
     expect(packed.get('f-1')).toBe(first);
     for (let i = 0; i < 2_000; i += 1) expect(packed.get(`f-${i}`)?.featureId).toBe(`f-${i}`);
@@ -88,25 +97,56 @@ describe('packed entitlements', () => {
     expect(bytes / many.length).toBeLessThan(110);
   });
 
-  it('refuse buffers that are not packs, and never read out of bounds from a damaged one', () => {
-    expect(PackedEntitlements.isValid(new ArrayBuffer(0))).toBe(false);
-    expect(PackedEntitlements.isValid(new ArrayBuffer(64))).toBe(false);
-    expect(PackedEntitlements.isValid({ byteLength: 64 })).toBe(false);
+  it('refuse buffers that are not packs; a damaged one reads as odd values, never an exception or an endless loop', () => {
+    for (const junk of [new ArrayBuffer(0), new ArrayBuffer(64), { byteLength: 64 }, 'pack', null]) {
+      expect(isPack(junk)).toBe(false);
+      expect(isSoundPack(junk)).toBe(false);
+    }
     const good = packEntitlements(guide);
-    expect(PackedEntitlements.isValid(good.slice(0, good.byteLength - 8))).toBe(false);
+    expect(isSoundPack(good)).toBe(true);
+    expect(isPack(good.slice(0, good.byteLength - 8))).toBe(false);
+    let damagedButSound = 0;
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
         const damaged = good.slice(0);
         const bytes = new Uint8Array(damaged);
         for (const [at, value] of edits) bytes[at % bytes.length] = value;
-        if (!PackedEntitlements.isValid(damaged)) return;
-        const packed = PackedEntitlements.of(damaged);
+        if (isSoundPack(damaged)) damagedButSound += 1;
+        if (!isPack(damaged)) return;
+        const packed = readPack(damaged);
         for (const entitlement of packed.all()) expect(typeof entitlement.featureId).toBe('string');
         for (const wire of guideEntitlements) packed.get(wire.feature!.refId!);
-        [...packed.metered()];
+        packed.get('not-there');
+        packed.metered();
+        for (let position = 0; position < packed.meteredCount; position += 1) packed.meteredPeriodEnd(position);
       }),
-      { numRuns: 500 },
+      { numRuns: 1_000 },
     );
+    // Damage that leaves the structure sound (a changed figure) is what storage cannot tell.
+    expect(damagedButSound).toBeGreaterThan(0);
+  });
+
+  it('are unsound when an index points outside its table or an enum value is not an official one', () => {
+    const good = packEntitlements(guide);
+    const { counts, words, enums, chars, starts } = regionsOf(good);
+    const outOfRange = good.slice(0);
+    regionsOf(outOfRange).words[1] = 1_000_000; // an entry's numbers start past the refs
+    expect(isSoundPack(outOfRange)).toBe(false);
+    expect(words[1]).not.toBe(1_000_000);
+    const unofficial = good.slice(0);
+    const enumAt = starts[enums[0]!]!;
+    regionsOf(unofficial).chars[enumAt] = chars[enumAt]! + 1; // "NUMBER" becomes "OUMBER"
+    expect(isSoundPack(unofficial)).toBe(false);
+    expect(counts.count).toBe(3);
+  });
+
+  it('keep details apart that only a separator would tell apart', () => {
+    const base = guide[1]!;
+    const one = { ...base, featureId: 'one', feature: { ...base.feature!, id: 'one', description: 'a\u0000b', units: undefined } };
+    const two = { ...base, featureId: 'two', feature: { ...base.feature!, id: 'two', description: 'a', units: 'b' } };
+    const packed = readPack(packEntitlements([one, two]));
+    expect(packed.get('one')?.feature).toEqual(one.feature);
+    expect(packed.get('two')?.feature).toEqual(two.feature);
   });
 
   it('are equal when their content and order are', () => {

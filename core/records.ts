@@ -1,7 +1,6 @@
 // Validators for the records the engine stores and sends: what a page checks before it
 // trusts data read back from IndexedDB or received from the engine. Kept apart from the
 // message envelopes (./protocol.ts), which a page needs only once the engine is connected.
-import { PackedEntitlements } from './packed-entitlements';
 import type { LocalUsageRecord, SnapshotRecord } from './table';
 
 type Loose = Record<string, unknown>;
@@ -17,7 +16,8 @@ export function isSnapshotRecord(value: unknown): value is SnapshotRecord {
     isString(value.partitionKey) &&
     isFiniteNumber(value.fetchedAt) &&
     isRecord(value.snapshot) &&
-    PackedEntitlements.isValid(value.snapshot.packed) &&
+    // Structure only: the pack itself is validated whole where it is read (core/build-table.ts).
+    value.snapshot.packed instanceof ArrayBuffer &&
     isFiniteNumber(value.snapshot.lastUpdate) &&
     isOptionalString(value.etag) &&
     isOptionalNumber(value.changedAt) &&

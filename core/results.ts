@@ -164,12 +164,93 @@ export function getMeteredEntitlement(input: EvaluationInput, featureId: unknown
 }
 
 /** `getEntitlements()`: every loaded entitlement with its own result shape, without rollover. */
+function entitlementResult(entitlement: CachedEntitlement): Entitlement {
+  const decision = decide(entitlement);
+  if (!entitlement.feature || entitlement.feature.featureType === 'BOOLEAN') return booleanResult(entitlement, decision);
+  return isMeteredFeature(entitlement.feature) ? meteredResult(entitlement, decision, 0) : numericResult(entitlement, decision);
+}
+
 export function entitlementList(table: DecisionTable): Entitlement[] {
-  return tableEntitlements(table).map((entitlement) => {
-    const decision = decide(entitlement);
-    if (!entitlement.feature || entitlement.feature.featureType === 'BOOLEAN') return booleanResult(entitlement, decision);
-    return isMeteredFeature(entitlement.feature)
-      ? meteredResult(entitlement, decision, 0)
-      : numericResult(entitlement, decision);
-  });
+  return tableEntitlements(table).map(entitlementResult);
+}
+
+/**
+ * The `entitlementsUpdated` payload: a Map of every entitlement by feature id, whose
+ * results are made when read. A listener that looks up a few features pays for those;
+ * one that iterates, for all (a catalog can hold 50,000: that is a long task).
+ */
+export class EntitlementsMap extends Map<string, Entitlement> {
+  #table: DecisionTable | null;
+
+  constructor(table: DecisionTable) {
+    super();
+    this.#table = table;
+  }
+
+  /** Every result, made once, for whatever reads more than one feature. */
+  #complete(): this {
+    const table = this.#table;
+    this.#table = null;
+    if (table) for (const entitlement of entitlementList(table)) super.set(entitlement.feature?.id ?? '', entitlement);
+    return this;
+  }
+
+  #found(key: unknown): CachedEntitlement | undefined {
+    const entitlement = typeof key === 'string' && key !== '' && this.#table ? tableEntitlement(this.#table, key) : undefined;
+    return entitlement?.feature ? entitlement : undefined;
+  }
+
+  override get(key: string): Entitlement | undefined {
+    if (!this.#table || key === '') return this.#complete() && super.get(key);
+    const entitlement = this.#found(key);
+    return entitlement && entitlementResult(entitlement);
+  }
+
+  override has(key: string): boolean {
+    return !this.#table || key === '' ? this.#complete() && super.has(key) : !!this.#found(key);
+  }
+
+  override set(key: string, value: Entitlement): this {
+    return this.#complete() && super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    return this.#complete() && super.delete(key);
+  }
+
+  override clear(): void {
+    this.#complete();
+    super.clear();
+  }
+
+  override forEach(visit: (value: Entitlement, key: string, map: Map<string, Entitlement>) => void, thisArg?: unknown): void {
+    this.#complete();
+    super.forEach(visit, thisArg);
+  }
+
+  override entries(): MapIterator<[string, Entitlement]> {
+    return this.#complete() && super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    return this.#complete() && super.keys();
+  }
+
+  override values(): MapIterator<Entitlement> {
+    return this.#complete() && super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Entitlement]> {
+    return this.entries();
+  }
+
+  static {
+    // `size` is an accessor of Map.prototype, which TypeScript declares as a property: replaced here.
+    const size = Object.getOwnPropertyDescriptor(Map.prototype, 'size')!.get!;
+    Object.defineProperty(this.prototype, 'size', {
+      get(this: EntitlementsMap) {
+        return size.call(this.#complete()) as number;
+      },
+    });
+  }
 }

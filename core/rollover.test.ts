@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getMeteredEntitlement } from './results';
-import { nextPeriodEnd, rolledOver } from './rollover';
+import { rolledOver } from './rollover';
 import { toSnapshot } from './wire';
 import { feature01, feature03 } from './test/wire-fixtures';
 import { entitlementMap, tableOf } from './test/packed';
@@ -38,8 +38,14 @@ describe('rollover', () => {
     expect(rolledOver(numeric, Date.parse('2023-01-01T00:00:00Z'))).toBe(numeric);
   });
 
-  it('nextPeriodEnd is the earliest end still to come', () => {
-    expect(nextPeriodEnd([used], Date.parse('2022-09-20T00:00:00Z'))).toBe(Date.parse('2022-10-01T00:00:00Z'));
-    expect(nextPeriodEnd([used], Date.parse('2022-10-20T00:00:00Z'))).toBe(Date.parse('2022-11-01T00:00:00Z'));
+  it('a table is valid until the earliest period end still to come, rolled over or not', () => {
+    const later = { ...used, featureId: 'later', feature: { ...used.feature!, id: 'later' }, usagePeriodEnd: Date.parse('2022-10-15T00:00:00Z') };
+    const plain = entitlementMap(toSnapshot([feature01], 0))['feature-demo-01']!;
+    const validUntil = (now: number) => tableOf([plain, later, used], now).validUntil;
+    expect(validUntil(Date.parse('2022-09-20T00:00:00Z'))).toBe(Date.parse('2022-10-01T00:00:00Z'));
+    expect(validUntil(Date.parse('2022-10-05T00:00:00Z'))).toBe(Date.parse('2022-10-15T00:00:00Z'));
+    // Both rolled over into their anchor's month: the period ending November 1st, then December 1st.
+    expect(validUntil(Date.parse('2022-10-20T00:00:00Z'))).toBe(Date.parse('2022-11-01T00:00:00Z'));
+    expect(validUntil(Date.parse('2022-11-03T00:00:00Z'))).toBe(Date.parse('2022-12-01T00:00:00Z'));
   });
 });

@@ -24,13 +24,3 @@ export function rolledOver(entitlement: CachedEntitlement, now: number): CachedE
   }
   return rolled;
 }
-
-/** The earliest future period end in a set: when a table must be recomputed. */
-export function nextPeriodEnd(entitlements: Iterable<CachedEntitlement>, now: number): number | undefined {
-  let next: number | undefined;
-  for (const entitlement of entitlements) {
-    const end = rolledOver(entitlement, now).usagePeriodEnd;
-    if (end !== undefined && isMeteredFeature(entitlement.feature) && (next === undefined || end < next)) next = end;
-  }
-  return next;
-}

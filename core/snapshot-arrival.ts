@@ -2,8 +2,10 @@
 // (tabs are told about changes only), and which usage recorded on this device the server
 // has now counted. Engine-only rules, kept apart from the table so pages never load them.
 import type { EntitlementSnapshot } from './model';
-import { samePack } from './packed-entitlements';
-import { entitlementsOf, isPending, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { samePack } from './same-pack';
+import { entitlementsOf } from './build-table';
+import { isPending } from './local-usage';
+import type { LocalUsageRecord, SnapshotRecord } from './table';
 
 /**
  * Whether two snapshots carry the same entitlements (the broadcast-on-change test).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDecisionTable, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { buildDecisionTable, entitlementsOf } from './build-table';
+import type { LocalUsageRecord, SnapshotRecord } from './table';
 import { meteredPart, recordBasis, tableChanges, withChanges } from './table-changes';
 import { isMeteredFeature } from './decide';
 import { toSnapshot } from './wire';
@@ -20,8 +21,8 @@ describe('table changes', () => {
     expect(changes.changed).toEqual({});
     const rebuilt = withChanges(changes, record);
     expect(rebuilt).toEqual(built);
-    expect(rebuilt.packed).toBe(record.snapshot.packed);
-    expect('packed' in changes).toBe(false);
+    expect(rebuilt.entries).toBe(entitlementsOf(record.snapshot));
+    expect('entries' in changes).toBe(false);
   });
 
   it('carry only the entitlements with local usage added or rolled over into a new period', () => {

@@ -1,19 +1,19 @@
 // A decision table as the metering worker sends it to the page: everything but the
 // packed entitlements, which the page holds already in the record it sent. So the buffer
 // is neither copied back nor kept twice in the page's memory.
+import { entitlementsOf } from './build-table';
+import { packEntitlements } from './pack-entitlements';
 import type { DecisionTable, SnapshotRecord } from './table';
-import { entitlementsOf } from './table';
-import { packEntitlements } from './packed-entitlements';
 
-export type TableChanges = Omit<DecisionTable, 'packed'>;
+export type TableChanges = Omit<DecisionTable, 'entries'>;
 
-export function tableChanges({ packed: _packed, ...changes }: DecisionTable): TableChanges {
+export function tableChanges({ entries: _entries, ...changes }: DecisionTable): TableChanges {
   return changes;
 }
 
 /** The whole table again, on the page's copy of the entitlements. `record` must be the one the changes were made against. */
 export function withChanges(changes: TableChanges, record: SnapshotRecord): DecisionTable {
-  return { ...changes, packed: record.snapshot.packed };
+  return { ...changes, entries: entitlementsOf(record.snapshot) };
 }
 
 /** A record's identity that survives a structured clone: its fetch time and content stamps. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getMeteredEntitlement } from './results';
-import { buildDecisionTable, provenanceOf, recordChanged, type LocalUsageRecord, type SnapshotRecord } from './table';
+import { buildDecisionTable } from './build-table';
+import { provenanceOf, recordChanged, type LocalUsageRecord, type SnapshotRecord } from './table';
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
 import { sameSnapshot, settledLocalUsage } from './snapshot-arrival';

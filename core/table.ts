@@ -1,14 +1,14 @@
 // The decision table: what the synchronous getters read. Built from the stored
 // snapshot, the usage recorded on this device and the clock, and dated so the page
 // knows when it must be rebuilt (a period end, or the cached data growing too old).
-import { isMeteredFeature } from './decide';
+// Built by ./build-table.ts; this module holds only what reading one needs, so a page
+// that has no data yet loads none of the building.
 import type { CachedEntitlement, EntitlementSnapshot } from './model';
-import { countsInPeriod, isPending, type LocalUsageRecord } from './local-usage';
-import { PackedEntitlements, samePack } from './packed-entitlements';
-import { nextPeriodEnd, rolledOver } from './rollover';
+import type { LocalUsageRecord } from './local-usage';
+import type { PackedEntitlements } from './packed-entitlements';
+import { samePack } from './same-pack';
 
 export type { LocalUsageRecord } from './local-usage';
-export { isPending } from './local-usage';
 
 /** A partition's snapshot as the engine stores it. */
 export interface SnapshotRecord {
@@ -32,8 +32,8 @@ export type DataOrigin = 'network' | 'cache' | 'bootstrap';
 
 export interface DecisionTable {
   partitionKey: string;
-  /** The snapshot's packed entitlements, as stored. */
-  packed: ArrayBuffer;
+  /** The snapshot's entitlements, as stored (a reader of the record's packed buffer). */
+  entries: PackedEntitlements;
   /**
    * The entitlements that differ from the stored ones at `builtAt`: rolled over, or with
    * local usage added (metered ones only, so usually few). `tableEntitlement` reads both.
@@ -58,68 +58,14 @@ export interface TableInput {
   origin: DataOrigin;
 }
 
-/** The reader of a snapshot's packed entitlements. */
-export const entitlementsOf = (snapshot: EntitlementSnapshot): PackedEntitlements => PackedEntitlements.of(snapshot.packed);
-
 /** A feature's effective entitlement in a table. */
 export function tableEntitlement(table: DecisionTable, featureId: string): CachedEntitlement | undefined {
-  return Object.hasOwn(table.changed, featureId) ? table.changed[featureId] : PackedEntitlements.of(table.packed).get(featureId);
+  return Object.hasOwn(table.changed, featureId) ? table.changed[featureId] : table.entries.get(featureId);
 }
 
 /** Every effective entitlement in a table (decodes them all: for whole-list reads). */
 export function tableEntitlements(table: DecisionTable): CachedEntitlement[] {
-  return [...PackedEntitlements.of(table.packed).all()].map((stored) => table.changed[stored.featureId] ?? stored);
-}
-
-/** Pending local usage per feature, counted within each entitlement's current period. */
-function localUsageByFeature(
-  changed: Record<string, CachedEntitlement>,
-  stored: PackedEntitlements,
-  records: readonly LocalUsageRecord[],
-): Record<string, number> {
-  const totals: Record<string, number> = {};
-  for (const record of records) {
-    const original = stored.get(record.featureId);
-    const current = changed[record.featureId] ?? original;
-    if (!current || !original || !isMeteredFeature(current.feature) || !isPending(record, original)) continue;
-    if (!countsInPeriod(record, current)) continue;
-    totals[record.featureId] = (totals[record.featureId] ?? 0) + record.amount;
-  }
-  return totals;
-}
-
-/** The table for `now`, or null when the data is too old to be served as real. */
-export function buildDecisionTable(input: TableInput): DecisionTable | null {
-  const { record, now, cacheMaxAgeMs } = input;
-  const expiresAt = record.fetchedAt + cacheMaxAgeMs;
-  if (now >= expiresAt) return null;
-  const stored = entitlementsOf(record.snapshot);
-  // Periods are the server's: roll over on its time (the device's clock may be off by hours).
-  const offset = record.serverOffsetMs ?? 0;
-  const serverNow = now + offset;
-  // Only metered entitlements roll over, take local usage or end a period.
-  const metered = [...stored.metered()];
-  const changed: Record<string, CachedEntitlement> = {};
-  for (const entitlement of metered) {
-    const current = rolledOver(entitlement, serverNow);
-    if (current !== entitlement) changed[entitlement.featureId] = current;
-  }
-  const localUsage = localUsageByFeature(changed, stored, input.localUsage);
-  for (const [featureId, amount] of Object.entries(localUsage)) {
-    const entitlement = changed[featureId] ?? stored.get(featureId)!;
-    changed[featureId] = { ...entitlement, currentUsage: entitlement.currentUsage + amount };
-  }
-  const periodEnd = (nextPeriodEnd(metered, serverNow) ?? Number.POSITIVE_INFINITY) - offset;
-  return {
-    partitionKey: record.partitionKey,
-    packed: record.snapshot.packed,
-    changed,
-    localUsage,
-    fetchedAt: record.fetchedAt,
-    origin: input.origin,
-    builtAt: now,
-    validUntil: Math.min(periodEnd, expiresAt),
-  };
+  return [...table.entries.all()].map((stored) => table.changed[stored.featureId] ?? stored);
 }
 
 export interface FeatureProvenance {

@@ -12,7 +12,7 @@ import {
   type EntitlementSnapshot,
   type ResetPeriodConfiguration,
 } from './model';
-import { packEntitlements } from './packed-entitlements';
+import { packEntitlements } from './pack-entitlements';
 
 type Loose = Record<string, unknown>;
 

@@ -6,7 +6,8 @@ import type { Broadcast, Connection } from '../core/protocol';
 import { connectEngine, type EngineLink } from '../src/engine-link';
 import { readLocalUsage, readStoredSnapshot } from '../src/engine-link/stored-data';
 import { isSnapshotRecord } from '../core/records';
-import { entitlementsOf, type SnapshotRecord } from '../core/table';
+import { entitlementsOf } from '../core/build-table';
+import type { SnapshotRecord } from '../core/table';
 import type { GatehouseHarness, ReadableBroadcast, ReadableRecord } from './harness-hooks';
 
 const emulator = new URLSearchParams(location.search).get('emulator') ?? 'http://127.0.0.1:3060';

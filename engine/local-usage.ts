@@ -4,7 +4,8 @@
 import { decide } from '../core/decide';
 import { newRecordBase } from '../core/local-usage';
 import type { Connection } from '../core/protocol';
-import { buildDecisionTable, tableEntitlement, type LocalUsageRecord } from '../core/table';
+import { buildDecisionTable } from '../core/build-table';
+import { tableEntitlement, type LocalUsageRecord } from '../core/table';
 import type { Broadcasts } from './broadcasts';
 import type { EngineEnvironment } from './environment';
 import type { Partitions, PartitionState } from './partitions';

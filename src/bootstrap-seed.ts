@@ -1,5 +1,6 @@
 // Moves a server bootstrap into the view it belongs to (the rules are in core/bootstrap.ts).
 import { decideBootstrap } from '../core/bootstrap';
+import { buildDecisionTable } from '../core/build-table';
 import type { PartitionView } from './partition-view';
 
 /**
@@ -14,7 +15,7 @@ export function seedViews(bootstrap: unknown, views: PartitionView[], now: numbe
       reason = decision.reason;
       continue;
     }
-    return view.seed(decision.record, background) || view.isLoaded ? null : 'the bootstrap is older than cacheMaxAgeMs';
+    return view.seed(decision.record, background, buildDecisionTable) || view.isLoaded ? null : 'the bootstrap is older than cacheMaxAgeMs';
   }
   return reason;
 }

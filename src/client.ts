@@ -14,7 +14,7 @@ import type {
 } from '../core/model';
 import { fallbackEntitlementList, fallbackResult } from '../core/fallback';
 import type { Connection, EngineRequest, SyncStatus } from '../core/protocol';
-import { entitlementList, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from '../core/results';
+import { entitlementList, EntitlementsMap, getBooleanEntitlement, getMeteredEntitlement, getNumericEntitlement } from '../core/results';
 import { provenanceOf, type FeatureProvenance } from '../core/table';
 import type {
   ApplySubscription,
@@ -389,8 +389,7 @@ export class GatehouseClient {
   private emitUpdated(view: PartitionView): void {
     const table = view.table;
     if (!table) return;
-    const list = entitlementList(table);
-    this.emitter.emit('entitlementsUpdated', new Map(list.map((e) => [e.feature?.id ?? '', e] as [string, Entitlement])));
+    this.emitter.emit('entitlementsUpdated', new EntitlementsMap(table));
   }
 
   /**

@@ -7,8 +7,9 @@ import type { FirstAnswer } from './first-visit';
 import { mark } from './timeline';
 import { isLocalUsageRecord, isSnapshotRecord } from '../core/records';
 import { partitionKey } from '../core/partition';
-import { buildDecisionTable, recordChanged, replacesBootstrap, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
+import { recordChanged, replacesBootstrap, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
 import type { Evaluation } from './evaluation';
+import type { buildDecisionTable } from '../core/build-table';
 
 /** What the page needs of the engine link. */
 export interface EngineChannel {
@@ -60,10 +61,15 @@ export class PartitionView {
   readonly loaded: Promise<void>;
   private markLoaded!: () => void;
 
-  constructor(private readonly options: ViewOptions) {
+  private readonly options: Omit<ViewOptions, 'prefetched'>;
+
+  constructor({ prefetched, ...options }: ViewOptions) {
+    // The first answer is held in `firstAnswer` only, and only until the engine has it:
+    // its text is as large as the catalog (4 MB at 5,000 features).
+    this.options = options;
     this.key = partitionKey(options.connection);
     this.openedAt = options.now();
-    this.firstAnswer = options.prefetched ?? null;
+    this.firstAnswer = prefetched ?? null;
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
     this.stopListening = options.evaluation.onTable((key, table) => {
       if (key === this.key && !this.closed) this.setTable(table, false);
@@ -170,10 +176,10 @@ export class PartitionView {
    * bootstrap is too old to be served. `background` re-evaluates it where tables are
    * kept current (period ends); a server render does not.
    */
-  seed(record: SnapshotRecord, background: boolean): boolean {
+  seed(record: SnapshotRecord, background: boolean, build: typeof buildDecisionTable): boolean {
     if (this.closed || this.record || record.partitionKey !== this.key) return false;
     const { now, cacheMaxAgeMs } = this.options;
-    const table = buildDecisionTable({ record, localUsage: [], now: now(), cacheMaxAgeMs, origin: 'bootstrap' });
+    const table = build({ record, localUsage: [], now: now(), cacheMaxAgeMs, origin: 'bootstrap' });
     if (!table) return false;
     this.record = this.bootstrap = record;
     this.origin = 'bootstrap';

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feature03, guideEntitlements } from '../core/test/wire-fixtures';
 import type { DecisionTable, SnapshotRecord } from '../core/table';
 import { toSnapshot } from '../core/wire';
+import { entitlementsOf } from '../core/build-table';
 import { isMeteredFeature } from '../core/decide';
 import { createMeteringApi, type MeteringApi } from '../worker/metering-api';
 import { MeteringEvaluator } from '../worker/evaluator';
@@ -104,7 +105,7 @@ describe('moveEvaluationToWorker', () => {
     const held = vi.spyOn(MeteringEvaluator.prototype, 'update');
     const fromWorker = (await evaluation.update('p', inputsOf(record)))!;
     expect(fromWorker).toEqual(onPage);
-    expect(fromWorker.packed).toBe(record.snapshot.packed);
+    expect(fromWorker.entries).toBe(entitlementsOf(record.snapshot));
     // The worker holds only the metered entitlements.
     const sent = held.mock.calls.at(-1)![1].record!;
     const metered = Object.values(entitlementMap(record.snapshot)).filter((e) => isMeteredFeature(e.feature)).map((e) => e.featureId);
@@ -127,7 +128,7 @@ describe('moveEvaluationToWorker', () => {
     const rolled = announced[0]!;
     expect(tableMap(rolled)['feature-demo-03']).toMatchObject({ currentUsage: 0, usagePeriodStart: OCT_1 });
     expect(tableMap(rolled)['feature-demo-01']).toEqual(entitlementMap(record.snapshot)['feature-demo-01']);
-    expect(rolled.packed).toBe(record.snapshot.packed);
+    expect(rolled.entries).toBe(entitlementsOf(record.snapshot));
 
     // The worker rebuilds for a record the page no longer holds: the page ignores it.
     InProcessWorker.api.update('p', inputsOf(recordOf(SEPT_30 + 1, 5)));

@@ -2,7 +2,8 @@
 // itself when the clock passes the table's `validUntil` (a period end, or the data
 // reaching its maximum age). Runs in the metering worker, or on the page when no
 // worker can be had; the rules themselves live in the core.
-import { buildDecisionTable, type DataOrigin, type DecisionTable, type LocalUsageRecord, type SnapshotRecord } from '../core/table';
+import { buildDecisionTable } from '../core/build-table';
+import type { DataOrigin, DecisionTable, LocalUsageRecord, SnapshotRecord } from '../core/table';
 
 export interface PartitionInputs {
   record: SnapshotRecord | null;

@@ -1,7 +1,8 @@
 // Test helpers over packed entitlements: snapshots from plain objects, and back.
 import type { CachedEntitlement, EntitlementSnapshot } from '../model';
-import { packEntitlements } from '../packed-entitlements';
-import { buildDecisionTable, entitlementsOf, tableEntitlements, type DecisionTable } from '../table';
+import { packEntitlements } from '../pack-entitlements';
+import { buildDecisionTable, entitlementsOf } from '../build-table';
+import { tableEntitlements, type DecisionTable } from '../table';
 
 /** A snapshot's entitlements by feature id. */
 export function entitlementMap(snapshot: EntitlementSnapshot): Record<string, CachedEntitlement> {

@@ -3,17 +3,18 @@
 // the way in, so an upgrade keeps a customer's offline data; anything else unreadable
 // counts as nothing stored (the next sync replaces it).
 import type { CachedEntitlement } from '../../core/model';
-import { packEntitlements } from '../../core/packed-entitlements';
+import { packEntitlements } from '../../core/pack-entitlements';
+import { isSoundPack } from '../../core/pack-soundness';
 import { isRecord, isSnapshotRecord, isString } from '../../core/records';
 import type { SnapshotRecord } from '../../core/table';
 
 export function storedRecord(value: unknown, partitionKey: string): SnapshotRecord | undefined {
-  if (isSnapshotRecord(value)) return value.partitionKey === partitionKey ? value : undefined;
+  if (isSnapshotRecord(value)) return value.partitionKey === partitionKey && isSoundPack(value.snapshot.packed) ? value : undefined;
   if (!isRecord(value) || !isRecord(value.snapshot) || !isRecord(value.snapshot.entitlements)) return undefined;
   const { entitlements: legacy, ...snapshot } = value.snapshot;
   try {
     const upgraded = { ...value, snapshot: { ...snapshot, packed: packEntitlements(Object.values(legacy).filter(isLegacyEntitlement)) } };
-    return isSnapshotRecord(upgraded) && upgraded.partitionKey === partitionKey ? upgraded : undefined;
+    return storedRecord(upgraded, partitionKey);
   } catch {
     return undefined;
   }
