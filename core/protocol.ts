@@ -31,11 +31,12 @@ export interface CheckReport {
 
 /**
  * A first visit: the page fetched the edge entitlements itself, before any engine was up,
- * and hands the engine the answer as it came (its body text, ETag and arrival time), so
- * the engine stores it instead of asking again.
+ * and hands the engine the answer as it came (its body's bytes, ETag and arrival time), so
+ * the engine stores it instead of asking again. The bytes, not their text: the page never
+ * has to decode a large answer (its metering worker reads it), and the engine decodes them.
  */
 export interface PrefetchedEntitlements {
-  text: string;
+  body: ArrayBuffer;
   etag?: string | undefined;
   receivedAt: number;
 }

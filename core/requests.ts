@@ -4,10 +4,13 @@ import { parseEnvelope, type CheckReport, type Connection, type EngineRequest, t
 import { isFiniteNumber, isOptionalString, isRecord, isString } from './records';
 import type { GraphqlOperation } from './stigg-calls/operation';
 
+/** An ArrayBuffer from any realm (a message's, a test environment's). */
+const isArrayBuffer = (value: unknown): value is ArrayBuffer => Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+
 export function isPrefetchedEntitlements(value: unknown): value is PrefetchedEntitlements {
   return (
     isRecord(value) &&
-    isString(value.text) &&
+    isArrayBuffer(value.body) &&
     (value.etag === undefined || isString(value.etag)) &&
     isFiniteNumber(value.receivedAt)
   );

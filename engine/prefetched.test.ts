@@ -22,8 +22,11 @@ type Request = Parameters<Engine['handle']>[0];
 const sync = (engine: Engine, prefetched?: PrefetchedEntitlements) =>
   world.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL, ...(prefetched ? { prefetched } : {}) } as Request)) as Promise<SnapshotRecord>;
 
+/** An answer body as the page hands it over: the bytes that came. */
+const bytes = (text: string): ArrayBuffer => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
 const edgeAnswer = (features: string[], receivedAt: number, etag = '"prefetched-1"'): PrefetchedEntitlements => ({
-  text: JSON.stringify({ data: { entitlements: features.map((id) => wireEntitlement(id, T0 - 2_000)) } }),
+  body: bytes(JSON.stringify({ data: { entitlements: features.map((id) => wireEntitlement(id, T0 - 2_000)) } })),
   etag,
   receivedAt,
 });
@@ -57,8 +60,9 @@ describe('engine sync: a page-prefetched first answer', () => {
     for (const prefetched of [
       edgeAnswer(['feature-p'], T0 - TTL),
       edgeAnswer(['feature-p'], T0 + 1),
-      { text: '<html>', receivedAt: T0 },
-      { text: JSON.stringify({ errors: [{ message: 'no' }] }), receivedAt: T0 },
+      { body: bytes('<html>'), receivedAt: T0 },
+      { body: bytes(JSON.stringify({ errors: [{ message: 'no' }] })), receivedAt: T0 },
+      { body: new Uint8Array([0xff, 0xfe, 0x7b]).buffer, receivedAt: T0 }, // not UTF-8 JSON
     ]) {
       world = new TestWorld();
       world.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 1_000)]);
@@ -88,13 +92,16 @@ describe('engine sync: a page-prefetched first answer', () => {
     expect(Object.keys(entitlementMap(refreshed.snapshot))).toEqual(['feature-a']);
   });
 
-  it('crosses to the engine only in its shape', () => {
+  it('crosses to the engine only in its shape: the answer’s bytes (an ArrayBuffer)', () => {
     const request = (prefetched: unknown) =>
       parseRequest(envelope('1', { type: 'sync', connection: connection(), ttlMs: TTL, prefetched }));
     expect(request(edgeAnswer(['feature-p'], T0))).not.toBeNull();
-    expect(request({ text: '{}', receivedAt: T0 })).not.toBeNull();
-    expect(request({ text: 42, receivedAt: T0 })).toBeNull();
-    expect(request({ text: '{}', receivedAt: 'now' })).toBeNull();
-    expect(request({ text: '{}', etag: 7, receivedAt: T0 })).toBeNull();
+    expect(request({ body: bytes('{}'), receivedAt: T0 })).not.toBeNull();
+    // The bytes, not their text, nor a view on them: the page never decodes the answer.
+    expect(request({ text: '{}', receivedAt: T0 })).toBeNull();
+    expect(request({ body: '{}', receivedAt: T0 })).toBeNull();
+    expect(request({ body: new Uint8Array(2), receivedAt: T0 })).toBeNull();
+    expect(request({ body: bytes('{}'), receivedAt: 'now' })).toBeNull();
+    expect(request({ body: bytes('{}'), etag: 7, receivedAt: T0 })).toBeNull();
   });
 });

@@ -3,7 +3,8 @@
 // and batched ReportEntitlementCheckRequested mutations.
 import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
 import type { Connection, PrefetchedEntitlements } from '../../core/protocol';
-import { entitlementsFromBody, entitlementsFromText } from '../../core/wire';
+import { entitlementsFromBody } from '../../core/wire';
+import { entitlementsFromBytes } from './answer-body';
 import type { EngineEnvironment } from '../environment';
 import { MAX_ENTITLEMENTS_BYTES } from './capped-body';
 import { edgeEntitlementsUrl } from './edge-url';
@@ -70,8 +71,8 @@ export function fetchEdgeEntitlements(
  * PrefetchedEntitlements), read as the engine reads its own; null when it is not one.
  */
 export function prefetchedAnswer(prefetched: PrefetchedEntitlements): EntitlementsAnswer | null {
-  if (prefetched.text.length > MAX_ENTITLEMENTS_BYTES) return null;
-  const entitlements = entitlementsFromText(prefetched.text);
+  if (prefetched.body.byteLength > MAX_ENTITLEMENTS_BYTES) return null;
+  const entitlements = entitlementsFromBytes(prefetched.body);
   return entitlements ? { kind: 'data', entitlements, etag: prefetched.etag } : null;
 }
 
