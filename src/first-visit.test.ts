@@ -1,0 +1,122 @@
+// A first visit's own edge answer: small ones are read on the page, large ones in the
+// metering worker (started while the answer arrives), and the page falls back to reading
+// it itself when no worker can be had. The engine is handed the bytes as they came.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demoConnection } from '../core/test/connection';
+import { toSnapshot } from '../core/wire';
+import { T0, wireEntitlement } from '../engine/test/harness';
+import { snapshotFromBytes } from '../engine/transport/answer-body';
+import { LARGE_ANSWER_BYTES, startFirstVisit, type AnswerReader, type FirstAnswer } from './first-visit';
+
+const TIMEOUT_MS = 5_000;
+
+/** An edge answer's text with `count` features (about 300 bytes each). */
+function answerText(count: number): string {
+  return JSON.stringify({ data: { entitlements: Array.from({ length: count }, (_, i) => wireEntitlement(`feature-${i}`, T0 - 1_000)) } });
+}
+const SMALL = answerText(3);
+const LARGE = answerText(Math.ceil((LARGE_ANSWER_BYTES * 1.2) / 300));
+const decoded = (body: ArrayBuffer) => new TextDecoder().decode(body);
+
+/** Serves `text` as the edge answer, in two chunks: the second only once `release()` is called. */
+function serve(text: string, status = 200) {
+  const bytes = new TextEncoder().encode(text);
+  const half = Math.ceil(bytes.length * 0.9);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(bytes.slice(0, half));
+      await released;
+      controller.enqueue(bytes.slice(half));
+      controller.close();
+    },
+  });
+  const fetch = vi.fn(async () => new Response(stream, { status, headers: { ETag: '"e1"' } }));
+  vi.stubGlobal('fetch', fetch);
+  return { release, fetch };
+}
+
+/** A reader standing in for the metering worker: reads as the worker does, and counts. */
+function workerReader() {
+  const calls: ArrayBuffer[] = [];
+  const reader: AnswerReader = async (body, receivedAt) => {
+    calls.push(body);
+    return { snapshot: snapshotFromBytes(body, receivedAt), body };
+  };
+  return { calls, offMainThread: vi.fn(async () => reader) };
+}
+
+const visit = (options: Parameters<typeof startFirstVisit>[2]) => startFirstVisit(demoConnection, TIMEOUT_MS, { now: () => T0, ...options });
+const featureIds = (answer: FirstAnswer | null) => Object.keys(answer?.snapshot.entitlements ?? {});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a first visit’s own edge answer', () => {
+  it('is read on the page when small, without starting the metering worker', async () => {
+    const { release } = serve(SMALL);
+    const { offMainThread, calls } = workerReader();
+    const first = visit({ offMainThread });
+    release();
+    const answer = await first.answer;
+    expect(featureIds(answer)).toEqual(['feature-0', 'feature-1', 'feature-2']);
+    expect(answer!.snapshot).toEqual(toSnapshot(JSON.parse(SMALL).data.entitlements, T0));
+    expect(offMainThread).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(0);
+    // The engine is handed the bytes as they came, with the ETag and arrival time.
+    expect(decoded(answer!.prefetched.body)).toBe(SMALL);
+    expect(answer!.prefetched).toMatchObject({ etag: '"e1"', receivedAt: T0 });
+  });
+
+  it('is read in the metering worker when large, the worker starting while the answer still arrives', async () => {
+    const { release } = serve(LARGE);
+    const { offMainThread, calls } = workerReader();
+    const first = visit({ offMainThread });
+    // Past the threshold, before the answer is complete: the worker is on its way.
+    await vi.waitFor(() => expect(offMainThread).toHaveBeenCalledTimes(1));
+    expect(calls).toHaveLength(0);
+    release();
+    const answer = await first.answer;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.byteLength).toBeGreaterThan(LARGE_ANSWER_BYTES);
+    expect(offMainThread).toHaveBeenCalledTimes(1);
+    expect(answer!.snapshot).toEqual(toSnapshot(JSON.parse(LARGE).data.entitlements, T0));
+    expect(decoded(answer!.prefetched.body)).toBe(LARGE);
+  });
+
+  it('is read on the page, large as it is, when no worker can be had (none allowed, or none starts)', async () => {
+    for (const offMainThread of [undefined, async () => null, async () => Promise.reject(new Error('no worker'))]) {
+      const { release } = serve(LARGE);
+      const first = visit(offMainThread ? { offMainThread } : {});
+      release();
+      const answer = await first.answer;
+      expect(featureIds(answer)).toHaveLength(JSON.parse(LARGE).data.entitlements.length);
+      expect(decoded(answer!.prefetched.body)).toBe(LARGE);
+    }
+  });
+
+  it('is null, for the engine to fetch as usual, when the worker fails or never answers with the bytes', async () => {
+    const failing: AnswerReader = async () => Promise.reject(new Error('the worker died'));
+    const silent: AnswerReader = () => new Promise(() => {});
+    for (const reader of [failing, silent]) {
+      const { release } = serve(LARGE);
+      const first = startFirstVisit(demoConnection, 50, { now: () => T0, offMainThread: async () => reader });
+      release();
+      expect(await first.answer).toBeNull();
+    }
+  });
+
+  it('is null when it is not an entitlements answer, read where it is read', async () => {
+    for (const text of ['<html>not an answer</html>', `<html>${'x'.repeat(LARGE_ANSWER_BYTES)}</html>`]) {
+      const { release } = serve(text);
+      const { offMainThread } = workerReader();
+      const first = visit({ offMainThread });
+      release();
+      expect(await first.answer).toBeNull();
+    }
+    const { release } = serve(SMALL, 503);
+    const first = visit({});
+    release();
+    expect(await first.answer).toBeNull();
+  });
+});
