@@ -92,8 +92,15 @@ function report(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): void {
   const samples = profileSamples(events);
   const documentRequest = events.find((e) => e.name === 'ResourceSendRequest' && String(e.args?.data?.url ?? '').includes('/gatehouse.html'));
   const origin = documentRequest?.ts ?? 0;
+  // The measured page's renderer: where its document was parsed (Chromium's own pages have others).
+  const parsed = events.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes('/gatehouse.html'));
   const tasks = events.filter(
-    (e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > LONG_MS * 1000 && /CrRendererMain|DedicatedWorker|ServiceWorker/.test(threadNames.get(`${e.pid}:${e.tid}`) ?? ''),
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'RunTask' &&
+      (e.dur ?? 0) > LONG_MS * 1000 &&
+      (!parsed || e.pid === parsed.pid) &&
+      /CrRendererMain|DedicatedWorker|ServiceWorker/.test(threadNames.get(`${e.pid}:${e.tid}`) ?? ''),
   );
   for (const task of tasks) {
     const thread = threadNames.get(`${task.pid}:${task.tid}`);
@@ -123,7 +130,7 @@ function report(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): void {
     console.log(`    self (ms):  ${top(selfBy)}`);
     console.log(`    in (ms):    ${top(oursBy)}`);
   }
-  console.log(`\n${tasks.length} long tasks in the trace`);
+  console.log(`\n${tasks.filter((t) => threadNames.get(`${t.pid}:${t.tid}`) === 'CrRendererMain').length} main-thread long tasks in the trace (${tasks.length} with the workers')`);
 }
 
 /** Every CPU-profile sample as (thread, time, leaf function, innermost function of a script of ours). */
