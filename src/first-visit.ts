@@ -63,17 +63,13 @@ export function startFirstVisit(connection: Connection, timeoutMs: number, optio
   mark('prefetch sent');
   const reader = import('./first-answer');
   let worker: Promise<AnswerReader | null> | null = null;
-  const workerReader = (): Promise<AnswerReader | null> => (worker ??= offMainThread ? offMainThread().catch(() => null) : Promise.resolve(null));
+  const workerReader = (): Promise<AnswerReader | null> => (worker ??= (offMainThread?.() ?? Promise.resolve(null)).catch(() => null));
   // The worker boots while the rest of a large answer arrives.
-  const onProgress = (bytes: number) => void (bytes > LARGE_ANSWER_BYTES && offMainThread && workerReader());
+  const onProgress = offMainThread && ((bytes: number) => void (bytes > LARGE_ANSWER_BYTES && workerReader()));
   const answer = fetchEdgeAnswer(connection, timeoutMs, now, onProgress)
-    .then(async (prefetched): Promise<FirstAnswer | null> => {
+    .then(async (prefetched) => {
       mark(prefetched ? 'prefetch answered' : 'prefetch failed');
-      if (!prefetched) return null;
-      const elsewhere = prefetched.body.byteLength > LARGE_ANSWER_BYTES ? await workerReader() : null;
-      if (elsewhere) return readElsewhere(elsewhere, prefetched, timeoutMs);
-      const snapshot = (await reader).snapshotOf(prefetched);
-      return snapshot ? { prefetched, snapshot } : null;
+      return prefetched && (await reader).readFirstAnswer(prefetched, workerReader, timeoutMs);
     })
     .catch(() => null);
   const settled = new Promise<void>((resolve) => {
@@ -87,22 +83,4 @@ export function startFirstVisit(connection: Connection, timeoutMs: number, optio
     );
   });
   return { answer, settled };
-}
-
-/**
- * The answer read by `reader`, within `timeoutMs`. Its bytes are the reader's from the
- * call on: when it fails or takes too long the answer is null, and the engine fetches as usual.
- */
-async function readElsewhere(reader: AnswerReader, prefetched: PrefetchedEntitlements, timeoutMs: number): Promise<FirstAnswer | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
-  try {
-    const read = await Promise.race([reader(prefetched.body, prefetched.receivedAt), late]);
-    mark(read ? 'answer read off the main thread' : 'answer not read off the main thread');
-    return read?.snapshot ? { prefetched: { ...prefetched, body: read.body }, snapshot: read.snapshot } : null;
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -5,15 +5,9 @@
 import type { EntitlementSnapshot } from '../../core/model';
 import { entitlementsFromText, toSnapshot } from '../../core/wire';
 
-/** The entitlement list in an answer body; null when it is not an entitlements answer (or the buffer was detached). */
+/** The entitlement list in an answer body; null when it is not an entitlements answer (a detached buffer reads as empty). */
 export function entitlementsFromBytes(body: ArrayBuffer): unknown[] | null {
-  let text: string;
-  try {
-    text = new TextDecoder().decode(body);
-  } catch {
-    return null;
-  }
-  return entitlementsFromText(text);
+  return entitlementsFromText(new TextDecoder().decode(body));
 }
 
 /** The answer's snapshot; null when its body is not an entitlements answer. */

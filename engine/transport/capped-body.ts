@@ -25,8 +25,7 @@ export async function readCappedText(response: Response, capBytes = MAX_BODY_BYT
 /**
  * The body's bytes, read up to `capBytes`, in an ArrayBuffer of exactly their length (so it
  * can be transferred as it is); rejects with BodyTooLargeError past the cap. `onProgress`
- * hears the byte count read so far: the announced length first when there is one, then
- * each chunk's running total.
+ * hears the byte count read so far, after each chunk.
  */
 export async function readCappedBytes(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<ArrayBuffer> {
   const announced = Number(response.headers.get('content-length'));
@@ -35,12 +34,7 @@ export async function readCappedBytes(response: Response, capBytes = MAX_BODY_BY
     void body?.cancel().catch(() => undefined);
     throw new BodyTooLargeError(capBytes);
   }
-  if (announced > 0) onProgress?.(announced);
-  if (!body) {
-    const whole = await response.arrayBuffer();
-    if (whole.byteLength > capBytes) throw new BodyTooLargeError(capBytes);
-    return whole;
-  }
+  if (!body) return response.arrayBuffer();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
