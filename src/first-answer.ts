@@ -2,7 +2,7 @@
 // when it is small, in the metering worker when it is large and a worker can be had.
 // Loaded while that request is in flight, so it is not part of the code the page loads up front.
 import type { PrefetchedEntitlements } from '../core/protocol';
-import { snapshotFromBytes } from '../engine/transport/answer-body';
+import { entitlementsFromText, toSnapshot } from '../core/wire';
 import { mark } from './timeline';
 import { LARGE_ANSWER_BYTES, type AnswerReader, type FirstAnswer } from './first-visit';
 
@@ -14,8 +14,10 @@ export async function readFirstAnswer(
 ): Promise<FirstAnswer | null> {
   const elsewhere = prefetched.body.byteLength > LARGE_ANSWER_BYTES ? await workerReader() : null;
   if (elsewhere) return readElsewhere(elsewhere, prefetched, timeoutMs);
-  const snapshot = snapshotFromBytes(prefetched.body, prefetched.receivedAt);
-  return snapshot ? { prefetched, snapshot } : null;
+  // Decoded here rather than with engine/transport/answer-body, which the worker and the
+  // engine share: that would be one more chunk for the page to load on its first visit.
+  const list = entitlementsFromText(new TextDecoder().decode(prefetched.body));
+  return list ? { prefetched, snapshot: toSnapshot(list, prefetched.receivedAt) } : null;
 }
 
 /**
