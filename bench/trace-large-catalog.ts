@@ -126,7 +126,7 @@ function report(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): void {
       oursBy.set(s.ours, (oursBy.get(s.ours) ?? 0) + s.dt);
     }
     if (!sampled) continue;
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join('; ');
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join('; ');
     console.log(`    self (ms):  ${top(selfBy)}`);
     console.log(`    in (ms):    ${top(oursBy)}`);
   }
