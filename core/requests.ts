@@ -2,15 +2,15 @@
 // code a page loads for its first answer does not include it.
 import { parseEnvelope, type CheckReport, type Connection, type EngineRequest, type PrefetchedEntitlements } from './protocol';
 import { isFiniteNumber, isOptionalString, isRecord, isString } from './records';
+import { PackedEntitlements } from './packed-entitlements';
 import type { GraphqlOperation } from './stigg-calls/operation';
-
-/** An ArrayBuffer from any realm (a message's, a test environment's). */
-const isArrayBuffer = (value: unknown): value is ArrayBuffer => Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 
 export function isPrefetchedEntitlements(value: unknown): value is PrefetchedEntitlements {
   return (
     isRecord(value) &&
-    isArrayBuffer(value.body) &&
+    isRecord(value.snapshot) &&
+    PackedEntitlements.isValid(value.snapshot.packed) &&
+    isFiniteNumber(value.snapshot.lastUpdate) &&
     (value.etag === undefined || isString(value.etag)) &&
     isFiniteNumber(value.receivedAt)
   );

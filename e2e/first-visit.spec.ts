@@ -78,7 +78,7 @@ test('when the page’s own request fails, the engine fetches the entitlements i
   expect((await emulator.requestCounts()).counts.GetEntitlements ?? 0).toBeGreaterThanOrEqual(1);
 });
 
-test('a large first answer is read in the metering worker, and the engine stores it from the bytes it is handed', async ({ page, emulator }) => {
+test('a large first answer is read in the metering worker, and the engine stores what the page read', async ({ page, emulator }) => {
   await emulator.clearRequests();
   // The page's own request gets the customer's answer with 4,000 more features (about 1.5 MB).
   let served = 0;
@@ -106,7 +106,7 @@ test('a large first answer is read in the metering worker, and the engine stores
   expect(order).toContain('gatehouse:answer read off the main thread');
   expect(order.indexOf('gatehouse:first table')).toBeGreaterThan(order.indexOf('gatehouse:answer read off the main thread'));
 
-  // The engine stored what the page handed it, and asked nothing itself.
+  // The engine stored what the page handed it (the snapshot read in the worker), and asked nothing itself.
   await expect.poll(() => storedSnapshots(page)).toBe(1);
   expect(await emulator.entitlementRequests(CUSTOMER)).toBe(1);
   await page.unroute(`**/v1/c/${CUSTOMER}/entitlements.json*`);

@@ -1,12 +1,19 @@
 // The page's own edge request on a first visit: sent as soon as the client is created, in
 // parallel with everything else, on the official wire (the engine's URL and headers). The
-// answer is kept as the bytes that came, read up to the entitlements cap, for the engine
-// to store (core/protocol's PrefetchedEntitlements); the page never holds its text. Never
-// throws: anything but a 200 within the cap is null, and the engine then fetches as usual.
-import type { Connection, PrefetchedEntitlements } from '../core/protocol';
+// answer is kept as the bytes that came, read up to the entitlements cap, for the page
+// (or its metering worker) to read. Never throws: anything but a 200 within the cap is
+// null, and the engine then fetches as usual.
+import type { Connection } from '../core/protocol';
 import { MAX_ENTITLEMENTS_BYTES, readCappedBytes } from '../engine/transport/capped-body';
 import { stiggHeaders } from '../engine/transport/headers';
 import { edgeEntitlementsUrl } from '../engine/transport/edge-url';
+
+/** An edge answer as it came: its body's bytes, ETag and arrival time. */
+export interface EdgeAnswer {
+  body: ArrayBuffer;
+  etag?: string | undefined;
+  receivedAt: number;
+}
 
 /**
  * `onProgress` hears the bytes read so far (the announced length first, where there is
@@ -17,7 +24,7 @@ export async function fetchEdgeAnswer(
   timeoutMs: number,
   now: () => number,
   onProgress?: (bytes: number) => void,
-): Promise<PrefetchedEntitlements | null> {
+): Promise<EdgeAnswer | null> {
   const controller = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = setTimeout(() => controller?.abort(), timeoutMs);
   try {

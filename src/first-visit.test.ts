@@ -5,9 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoConnection } from '../core/test/connection';
 import { entitlementMap } from '../core/test/packed';
 import type { EntitlementSnapshot } from '../core/model';
-import { toSnapshot } from '../core/wire';
+import { entitlementsFromText, toSnapshot } from '../core/wire';
 import { T0, wireEntitlement } from '../engine/test/harness';
-import { snapshotFromBytes } from '../engine/transport/answer-body';
 import { LARGE_ANSWER_BYTES, startFirstVisit, type AnswerReader, type FirstAnswer } from './first-visit';
 
 const TIMEOUT_MS = 5_000;
@@ -19,6 +18,10 @@ function answerText(count: number): string {
 const SMALL = answerText(3);
 const LARGE = answerText(Math.ceil((LARGE_ANSWER_BYTES * 1.2) / 300));
 const decoded = (body: ArrayBuffer) => new TextDecoder().decode(body);
+const read = (body: ArrayBuffer, receivedAt: number) => {
+  const list = entitlementsFromText(decoded(body));
+  return list && toSnapshot(list, receivedAt);
+};
 /** A snapshot as comparable values (its packed bytes would compare equal whatever they hold). */
 const readable = (snapshot: EntitlementSnapshot) => ({ entitlements: entitlementMap(snapshot), lastUpdate: snapshot.lastUpdate });
 
@@ -46,7 +49,7 @@ function workerReader() {
   const calls: ArrayBuffer[] = [];
   const reader: AnswerReader = async (body, receivedAt) => {
     calls.push(body);
-    return { snapshot: snapshotFromBytes(body, receivedAt), body };
+    return read(body, receivedAt);
   };
   return { calls, offMainThread: vi.fn(async () => reader) };
 }
@@ -67,9 +70,8 @@ describe('a first visit’s own edge answer', () => {
     expect(readable(answer!.snapshot)).toEqual(readable(toSnapshot(JSON.parse(SMALL).data.entitlements, T0)));
     expect(offMainThread).not.toHaveBeenCalled();
     expect(calls).toHaveLength(0);
-    // The engine is handed the bytes as they came, with the ETag and arrival time.
-    expect(decoded(answer!.prefetched.body)).toBe(SMALL);
-    expect(answer!.prefetched).toMatchObject({ etag: '"e1"', receivedAt: T0 });
+    // The engine is handed what the page read, with the ETag and arrival time.
+    expect(answer!.prefetched).toEqual({ snapshot: answer!.snapshot, etag: '"e1"', receivedAt: T0 });
   });
 
   it('is read in the metering worker when large, the worker starting while the answer still arrives', async () => {
@@ -82,10 +84,10 @@ describe('a first visit’s own edge answer', () => {
     release();
     const answer = await first.answer;
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.byteLength).toBeGreaterThan(LARGE_ANSWER_BYTES);
+    expect(decoded(calls[0]!)).toBe(LARGE);
     expect(offMainThread).toHaveBeenCalledTimes(1);
     expect(readable(answer!.snapshot)).toEqual(readable(toSnapshot(JSON.parse(LARGE).data.entitlements, T0)));
-    expect(decoded(answer!.prefetched.body)).toBe(LARGE);
+    expect(answer!.prefetched).toEqual({ snapshot: answer!.snapshot, etag: '"e1"', receivedAt: T0 });
   });
 
   it('is read on the page, large as it is, when no worker can be had (none allowed, or none starts)', async () => {
@@ -95,7 +97,7 @@ describe('a first visit’s own edge answer', () => {
       release();
       const answer = await first.answer;
       expect(featureIds(answer)).toHaveLength(JSON.parse(LARGE).data.entitlements.length);
-      expect(decoded(answer!.prefetched.body)).toBe(LARGE);
+      expect(answer!.prefetched.snapshot).toBe(answer!.snapshot);
     }
   });
 

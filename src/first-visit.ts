@@ -3,11 +3,11 @@
 // once, and answers from it; the engine (service worker registration and start) and the
 // metering worker wait until that answer is in, or at most DEFER_MS, so they do not
 // compete with it for the network and the CPU. The engine then stores the answer the page
-// hands it (core/protocol's PrefetchedEntitlements) instead of asking again.
+// hands it, read (core/protocol's PrefetchedEntitlements), instead of asking again.
 //
 // A large answer (a catalog of thousands of features) is decoded, parsed and turned into
 // a snapshot in the metering worker, not on the main thread: its bytes move there (no
-// copy) and come back with the snapshot, for the engine. The worker starts as soon as the
+// copy) and its snapshot comes back (its packed buffer moved too). The worker starts as soon as the
 // answer is known to be large, and is the one evaluation moves to later. Small answers,
 // and pages without a worker, are read on the page.
 import type { EntitlementSnapshot } from '../core/model';
@@ -21,8 +21,8 @@ export const DEFER_MS = 1_000;
 /** Answers larger than this are read in the metering worker, where there is one. */
 export const LARGE_ANSWER_BYTES = 1024 * 1024;
 
-/** Reads an answer's bytes in another host (the metering worker): its snapshot, and the bytes back. */
-export type AnswerReader = (body: ArrayBuffer, receivedAt: number) => Promise<{ snapshot: EntitlementSnapshot | null; body: ArrayBuffer }>;
+/** Reads an answer's bytes (theirs from the call on) in another host, the metering worker: its snapshot, null when it is not an answer. */
+export type AnswerReader = (body: ArrayBuffer, receivedAt: number) => Promise<EntitlementSnapshot | null>;
 
 export interface FirstVisitOptions {
   now?: () => number;
@@ -30,7 +30,7 @@ export interface FirstVisitOptions {
   offMainThread?: (() => Promise<AnswerReader | null>) | undefined;
 }
 
-/** The page's own answer: as it came (for the engine), and read (for the page's table). */
+/** The page's own answer, read: for the page's table, and as the engine is handed it (`prefetched.snapshot` is `snapshot`). */
 export interface FirstAnswer {
   prefetched: PrefetchedEntitlements;
   snapshot: EntitlementSnapshot;

@@ -144,26 +144,29 @@ describe('a first visit’s answer read in the metering worker', () => {
   const text = JSON.stringify({ data: { entitlements: guideEntitlements } });
   const bytes = () => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
-  it('moves the bytes there and back (transferred, not copied), with the snapshot the page would have read', async () => {
+  it('moves the bytes there and the snapshot back (transferred, not copied): the snapshot the page would have read', async () => {
     vi.stubGlobal('Worker', InProcessWorker);
     const reader = (await new MeteringWorkerLink().answerReader())!;
+    const readInWorker = vi.spyOn(InProcessWorker.api, 'readAnswer');
     const body = bytes();
     const reading = reader(body, SEPT_30);
     expect(body.byteLength).toBe(0); // the page no longer holds them
-    const read = await reading;
+    const snapshot = (await reading)!;
     // Compared as values: packed bytes compare equal whatever they hold.
-    expect(entitlementMap(read.snapshot!)).toEqual(entitlementMap(toSnapshot(guideEntitlements, SEPT_30)));
-    expect(Object.keys(entitlementMap(read.snapshot!))).toHaveLength(guideEntitlements.length);
-    expect(read.snapshot!.lastUpdate).toBe(toSnapshot(guideEntitlements, SEPT_30).lastUpdate);
-    expect(new TextDecoder().decode(read.body)).toBe(text);
-    expect((await reader(new TextEncoder().encode('<html>').buffer as ArrayBuffer, SEPT_30)).snapshot).toBeNull();
+    expect(entitlementMap(snapshot)).toEqual(entitlementMap(toSnapshot(guideEntitlements, SEPT_30)));
+    expect(Object.keys(entitlementMap(snapshot))).toHaveLength(guideEntitlements.length);
+    expect(snapshot.lastUpdate).toBe(toSnapshot(guideEntitlements, SEPT_30).lastUpdate);
+    // The worker's packed buffer moved to the page: the worker no longer holds it.
+    expect(readInWorker.mock.results[0]!.value.packed.byteLength).toBe(0);
+    expect(snapshot.packed.byteLength).toBeGreaterThan(0);
+    expect(await reader(new TextEncoder().encode('<html>').buffer as ArrayBuffer, SEPT_30)).toBeNull();
   });
 
   it('is the same worker that evaluation then moves to: a client starts one', async () => {
     vi.stubGlobal('Worker', InProcessWorker);
     const link = new MeteringWorkerLink();
     const reader = (await link.answerReader())!;
-    const { snapshot } = await reader(bytes(), SEPT_30);
+    const snapshot = await reader(bytes(), SEPT_30);
     const evaluation = new Evaluation(() => SEPT_30);
     await evaluation.update('p', inputsOf({ partitionKey: 'p', snapshot: snapshot!, fetchedAt: SEPT_30 }));
     expect(await link.moveEvaluation(evaluation)).toBe(true);

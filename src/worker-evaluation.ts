@@ -50,7 +50,7 @@ export class MeteringWorkerLink {
     const worker = await this.worker();
     if (!worker) return null;
     const { api, failed } = worker;
-    // The bytes are transferred, not copied: the page has them again only when they come back.
+    // The bytes are transferred, not copied: the page no longer has them.
     return (body, receivedAt) => Promise.race([api.readAnswer(transfer(body, [body]), receivedAt), failed]);
   }
 }

@@ -4,8 +4,8 @@
 // (core/table-changes.ts). Arguments and results survive structured clone. It also reads
 // a first visit's large edge answer, off the page's main thread.
 import { transfer } from 'comlink';
-import { buffersOf, snapshotFromBytes } from '../engine/transport/answer-body';
 import type { EntitlementSnapshot } from '../core/model';
+import { entitlementsFromText, toSnapshot } from '../core/wire';
 import { periodContaining } from '../core/periods';
 import { meteredPart, recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
 import { version } from '../package.json';
@@ -26,13 +26,14 @@ export function createMeteringApi() {
     },
     forget: (partitionKey: string): void => evaluator.forget(partitionKey),
     /**
-     * A first visit's answer body (transferred here) to its snapshot, null when it is not an
-     * entitlements answer; the body goes back with it for the engine. Both are transferred,
-     * not copied: the body, and the snapshot's buffers where it has any.
+     * A first visit's answer body (transferred here) to its snapshot, as core/wire reads an
+     * answer; null when it is not an entitlements answer. The snapshot's packed buffer is
+     * transferred back, not copied.
      */
-    readAnswer(body: ArrayBuffer, receivedAt: number): { snapshot: EntitlementSnapshot | null; body: ArrayBuffer } {
-      const snapshot = snapshotFromBytes(body, receivedAt);
-      return transfer({ snapshot, body }, [body, ...buffersOf(snapshot)]);
+    readAnswer(body: ArrayBuffer, receivedAt: number): EntitlementSnapshot | null {
+      const list = entitlementsFromText(new TextDecoder().decode(body));
+      const snapshot = list && toSnapshot(list, receivedAt);
+      return snapshot && transfer(snapshot, [snapshot.packed]);
     },
     /** `listener` arrives as a comlink proxy. */
     onTable: (listener: ChangesListener): void =>

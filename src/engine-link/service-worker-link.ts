@@ -90,23 +90,8 @@ function send(worker: ServiceWorker, body: EngineRequest, timeoutMs: number): Pr
         reject(error);
       }
     };
-    const { message, transfer } = outgoing(body);
-    worker.postMessage(envelope(id, message), [channel.port2, ...transfer]);
+    worker.postMessage(envelope(id, body), [channel.port2]);
   });
-}
-
-/**
- * A request as it is posted, and what moves with it rather than being copied: a first
- * visit's answer bytes (core/protocol's PrefetchedEntitlements; 41 MB at 50,000 features,
- * a copy the main thread would pay for). Once moved, the page's buffer is empty (detached):
- * a later request (a tick meanwhile, a resend to a restarted worker) goes without it, and
- * the engine then has the answer already, or fetches as usual.
- */
-export function outgoing(body: EngineRequest): { message: EngineRequest; transfer: Transferable[] } {
-  if (body.type !== 'sync' || !body.prefetched) return { message: body, transfer: [] };
-  if (body.prefetched.body.byteLength > 0) return { message: body, transfer: [body.prefetched.body] };
-  const { prefetched: _moved, ...rest } = body;
-  return { message: rest, transfer: [] };
 }
 
 async function activeWorkerOf(registration: ServiceWorkerRegistration | undefined): Promise<ServiceWorkerRegistration> {
