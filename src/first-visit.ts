@@ -7,9 +7,9 @@
 //
 // A large answer (a catalog of thousands of features) is decoded, parsed and turned into
 // a snapshot in the metering worker, not on the main thread: its bytes move there (no
-// copy) and its snapshot comes back (its packed buffer moved too). The worker starts as soon as the
-// answer is known to be large, and is the one evaluation moves to later. Small answers,
-// and pages without a worker, are read on the page.
+// copy) and its snapshot comes back (its packed buffer moved too). The worker starts as
+// soon as the answer is known to be large, and is the one evaluation moves to later.
+// Small answers, and pages without a worker, are read on the page.
 import type { EntitlementSnapshot } from '../core/model';
 import type { Connection, PrefetchedEntitlements } from '../core/protocol';
 import { fetchEdgeAnswer } from './first-fetch';
