@@ -77,3 +77,41 @@ test('when the page’s own request fails, the engine fetches the entitlements i
   expect(await marks(page)).toContain('gatehouse:prefetch failed');
   expect((await emulator.requestCounts()).counts.GetEntitlements ?? 0).toBeGreaterThanOrEqual(1);
 });
+
+test('a large first answer is read in the metering worker, and the engine stores what the page read', async ({ page, emulator }) => {
+  await emulator.clearRequests();
+  // The page's own request gets the customer's answer with 4,000 more features (about 1.5 MB).
+  let served = 0;
+  await page.route(`**/v1/c/${CUSTOMER}/entitlements.json*`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { data: { entitlements: unknown[] } };
+    for (let i = 0; i < 4_000; i += 1) {
+      body.data.entitlements.push({
+        isGranted: true,
+        usageLimit: 10 + i,
+        hasUnlimitedUsage: false,
+        hasSoftLimit: false,
+        currentUsage: 1,
+        feature: { featureType: 'NUMBER', meterType: 'None', refId: `bulk-feature-${i}`, displayName: `Bulk feature ${i}`, description: 'x'.repeat(200) },
+      });
+    }
+    served += 1;
+    await route.fulfill({ response, body: JSON.stringify(body) });
+  });
+  await openDemo(page, emulator);
+  expect(served).toBe(1);
+  const bulk = await page.evaluate(() => window.stigg.getNumericEntitlement({ featureId: 'bulk-feature-3999' }));
+  expect(bulk).toMatchObject({ isFallback: false, value: 4_009 });
+  const order = await marks(page);
+  expect(order).toContain('gatehouse:answer read off the main thread');
+  expect(order.indexOf('gatehouse:first table')).toBeGreaterThan(order.indexOf('gatehouse:answer read off the main thread'));
+
+  // The engine stored what the page handed it (the snapshot read in the worker), and asked nothing itself.
+  await expect.poll(() => storedSnapshots(page)).toBe(1);
+  expect(await emulator.entitlementRequests(CUSTOMER)).toBe(1);
+  await page.unroute(`**/v1/c/${CUSTOMER}/entitlements.json*`);
+  await page.reload();
+  await page.waitForFunction(() => window.stigg !== undefined);
+  await page.waitForFunction(() => !window.stigg.getNumericEntitlement({ featureId: 'bulk-feature-3999' }).isFallback);
+  expect(await emulator.entitlementRequests(CUSTOMER)).toBe(1);
+});

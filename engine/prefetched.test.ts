@@ -9,6 +9,7 @@ import type { Engine } from './engine';
 import { openDatabase } from './storage/database';
 import { connection, T0, TestWorld, wireEntitlement } from './test/harness';
 import { entitlementMap } from '../core/test/packed';
+import { toSnapshot } from '../core/wire';
 
 const TTL = 30_000;
 let world: TestWorld;
@@ -22,8 +23,12 @@ type Request = Parameters<Engine['handle']>[0];
 const sync = (engine: Engine, prefetched?: PrefetchedEntitlements) =>
   world.settle(engine.handle({ type: 'sync', connection: connection(), ttlMs: TTL, ...(prefetched ? { prefetched } : {}) } as Request)) as Promise<SnapshotRecord>;
 
+/** An edge answer as the page hands it over: read (core/wire), its snapshot packed. */
 const edgeAnswer = (features: string[], receivedAt: number, etag = '"prefetched-1"'): PrefetchedEntitlements => ({
-  text: JSON.stringify({ data: { entitlements: features.map((id) => wireEntitlement(id, T0 - 2_000)) } }),
+  snapshot: toSnapshot(
+    features.map((id) => wireEntitlement(id, T0 - 2_000)),
+    receivedAt,
+  ),
   etag,
   receivedAt,
 });
@@ -53,13 +58,8 @@ describe('engine sync: a page-prefetched first answer', () => {
     expect(world.requests()[0]!.headers['If-None-Match']).toBe('"prefetched-1"');
   });
 
-  it('is ignored, and the engine fetches, when it is older than one interval, from the future, or not an answer', async () => {
-    for (const prefetched of [
-      edgeAnswer(['feature-p'], T0 - TTL),
-      edgeAnswer(['feature-p'], T0 + 1),
-      { text: '<html>', receivedAt: T0 },
-      { text: JSON.stringify({ errors: [{ message: 'no' }] }), receivedAt: T0 },
-    ]) {
+  it('is ignored, and the engine fetches, when it is older than one interval or from the future', async () => {
+    for (const prefetched of [edgeAnswer(['feature-p'], T0 - TTL), edgeAnswer(['feature-p'], T0 + 1)]) {
       world = new TestWorld();
       world.serverEntitlements.set('customer-1', [wireEntitlement('feature-a', T0 - 1_000)]);
       const record = await sync(world.engine(), prefetched);
@@ -88,13 +88,21 @@ describe('engine sync: a page-prefetched first answer', () => {
     expect(Object.keys(entitlementMap(refreshed.snapshot))).toEqual(['feature-a']);
   });
 
-  it('crosses to the engine only in its shape', () => {
+  it('crosses to the engine only in its shape: a snapshot whose packed entitlements are valid', () => {
     const request = (prefetched: unknown) =>
       parseRequest(envelope('1', { type: 'sync', connection: connection(), ttlMs: TTL, prefetched }));
-    expect(request(edgeAnswer(['feature-p'], T0))).not.toBeNull();
-    expect(request({ text: '{}', receivedAt: T0 })).not.toBeNull();
-    expect(request({ text: 42, receivedAt: T0 })).toBeNull();
-    expect(request({ text: '{}', receivedAt: 'now' })).toBeNull();
-    expect(request({ text: '{}', etag: 7, receivedAt: T0 })).toBeNull();
+    const good = edgeAnswer(['feature-p'], T0);
+    expect(request(good)).not.toBeNull();
+    expect(request({ ...good, etag: undefined })).not.toBeNull();
+    expect(request({ ...good, snapshot: toSnapshot([], T0) })).not.toBeNull(); // a customer with no entitlements
+    // The answer's text or bytes are not taken (the page hands over what it read), nor junk in a buffer.
+    const text = JSON.stringify({ data: { entitlements: [wireEntitlement('feature-p', T0)] } });
+    expect(request({ text, receivedAt: T0 })).toBeNull();
+    expect(request({ body: new TextEncoder().encode(text).buffer, receivedAt: T0 })).toBeNull();
+    expect(request({ ...good, snapshot: { packed: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer, lastUpdate: T0 } })).toBeNull();
+    expect(request({ ...good, snapshot: { packed: good.snapshot.packed.slice(0, 16), lastUpdate: T0 } })).toBeNull();
+    expect(request({ ...good, snapshot: { ...good.snapshot, lastUpdate: 'yesterday' } })).toBeNull();
+    expect(request({ ...good, receivedAt: 'now' })).toBeNull();
+    expect(request({ ...good, etag: 7 })).toBeNull();
   });
 });

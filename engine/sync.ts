@@ -218,7 +218,7 @@ export class EntitlementsSync {
       if (!previous) throw new Error('Gatehouse got 304 Not Modified without a stored snapshot');
       return this.confirm(state, previous, now, serverOffsetMs);
     }
-    const snapshot = toSnapshot(answer.entitlements, serverNow);
+    const snapshot = answer.kind === 'read' ? answer.snapshot : toSnapshot(answer.entitlements, serverNow);
     // The ordering guard: an answer older than what is stored (a lagging edge) is dropped,
     // unless the stored stamp is one the server's own clock cannot vouch for.
     if (previous && isOutdatedAnswer(previous.snapshot.lastUpdate, snapshot.lastUpdate, serverNow)) {

@@ -16,23 +16,25 @@ export interface TickingOptions extends ConnectOptions {
 export async function connectTickingEngine(options: TickingOptions): Promise<EngineLink> {
   const link = await connectEngine(options);
   const statusListeners = new Set<(status: SyncStatus) => void>();
-  const relayConnectivity = (online: boolean) => {
+  const relayConnectivity = (online: boolean, tick: boolean) => {
     link.request({ type: 'connectivity', online }).then(
       (status) => {
         if (isSyncStatus(status)) for (const listener of statusListeners) listener(status);
       },
       (error) => options.log?.(`Could not reach the Gatehouse engine: ${messageOf(error)}`),
     );
-    if (online) options.tick();
+    if (online && tick) options.tick();
   };
   setInterval(options.tick, options.intervalMs);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') options.tick();
   });
-  addEventListener('online', () => relayConnectivity(true));
-  addEventListener('offline', () => relayConnectivity(false));
-  // After the caller has subscribed to statuses: replies arrive as later tasks.
-  queueMicrotask(() => relayConnectivity(navigator.onLine));
+  addEventListener('online', () => relayConnectivity(true, true));
+  addEventListener('offline', () => relayConnectivity(false, false));
+  // After the caller has subscribed to statuses: replies arrive as later tasks. No tick
+  // with it: every view syncs once the engine is connected, and a tick now would ask
+  // again at once, for a second copy of each partition's snapshot to cross to this page.
+  queueMicrotask(() => relayConnectivity(navigator.onLine, false));
   return {
     ...link,
     onStatus(listener) {

@@ -1,11 +1,39 @@
-// A first visit's edge answer read as the engine reads its own (core/wire), loaded while
-// that request is in flight so it is not part of the code the page loads up front.
-import type { PrefetchedEntitlements } from '../core/protocol';
-import type { EntitlementSnapshot } from '../core/model';
+// A first visit's edge answer read as the engine reads its own (core/wire): on the page
+// when it is small, in the metering worker when it is large and a worker can be had.
+// Loaded while that request is in flight, so it is not part of the code the page loads up front.
 import { entitlementsFromText, toSnapshot } from '../core/wire';
+import type { EdgeAnswer } from './first-fetch';
+import { mark } from './timeline';
+import { LARGE_ANSWER_BYTES, type AnswerReader, type FirstAnswer } from './first-visit';
 
-/** The answer's snapshot; null when its body is not an entitlements answer. */
-export function snapshotOf(answer: PrefetchedEntitlements): EntitlementSnapshot | null {
-  const list = entitlementsFromText(answer.text);
-  return list ? toSnapshot(list, answer.receivedAt) : null;
+/** The answer read; null when its body is not an entitlements answer, or could not be read. */
+export async function readFirstAnswer(answer: EdgeAnswer, workerReader: () => Promise<AnswerReader | null>, timeoutMs: number): Promise<FirstAnswer | null> {
+  const { body, etag, receivedAt } = answer;
+  const elsewhere = body.byteLength > LARGE_ANSWER_BYTES ? await workerReader() : null;
+  let snapshot;
+  if (elsewhere) {
+    snapshot = await readElsewhere(elsewhere, body, receivedAt, timeoutMs);
+  } else {
+    const list = entitlementsFromText(new TextDecoder().decode(body));
+    snapshot = list && toSnapshot(list, receivedAt);
+  }
+  return snapshot ? { snapshot, prefetched: { snapshot, ...(etag ? { etag } : {}), receivedAt } } : null;
+}
+
+/**
+ * The answer read by `reader`, within `timeoutMs`. Its bytes are the reader's from the
+ * call on: when it fails or takes too long the answer is null, and the engine fetches as usual.
+ */
+async function readElsewhere(reader: AnswerReader, body: ArrayBuffer, receivedAt: number, timeoutMs: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  try {
+    const snapshot = await Promise.race([reader(body, receivedAt), late]);
+    mark(snapshot ? 'answer read off the main thread' : 'answer not read off the main thread');
+    return snapshot;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
 }

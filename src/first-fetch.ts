@@ -1,14 +1,30 @@
 // The page's own edge request on a first visit: sent as soon as the client is created, in
 // parallel with everything else, on the official wire (the engine's URL and headers). The
-// answer is kept as the text that came, for the engine to store (core/protocol's
-// PrefetchedEntitlements), read up to the entitlements cap. Never throws: anything but a
-// 200 within the cap is null, and the engine then fetches as usual.
-import type { Connection, PrefetchedEntitlements } from '../core/protocol';
-import { MAX_ENTITLEMENTS_BYTES, readCappedText } from '../engine/transport/capped-body';
+// answer is kept as the bytes that came, read up to the entitlements cap, for the page
+// (or its metering worker) to read. Never throws: anything but a 200 within the cap is
+// null, and the engine then fetches as usual.
+import type { Connection } from '../core/protocol';
+import { MAX_ENTITLEMENTS_BYTES, readCappedBytes } from '../engine/transport/capped-body';
 import { stiggHeaders } from '../engine/transport/headers';
 import { edgeEntitlementsUrl } from '../engine/transport/edge-url';
 
-export async function fetchEdgeAnswer(connection: Connection, timeoutMs: number, now: () => number): Promise<PrefetchedEntitlements | null> {
+/** An edge answer as it came: its body's bytes, ETag and arrival time. */
+export interface EdgeAnswer {
+  body: ArrayBuffer;
+  etag?: string | undefined;
+  receivedAt: number;
+}
+
+/**
+ * `onProgress` hears the bytes read so far (the announced length first, where there is
+ * one), so a large answer's reader can be made ready while the rest arrives.
+ */
+export async function fetchEdgeAnswer(
+  connection: Connection,
+  timeoutMs: number,
+  now: () => number,
+  onProgress?: (bytes: number) => void,
+): Promise<EdgeAnswer | null> {
   const controller = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = setTimeout(() => controller?.abort(), timeoutMs);
   try {
@@ -23,9 +39,9 @@ export async function fetchEdgeAnswer(connection: Connection, timeoutMs: number,
       void response.body?.cancel().catch(() => undefined);
       return null;
     }
-    const text = await readCappedText(response, MAX_ENTITLEMENTS_BYTES);
+    const body = await readCappedBytes(response, MAX_ENTITLEMENTS_BYTES, onProgress);
     const etag = response.headers.get('ETag') ?? undefined;
-    return { text, ...(etag ? { etag } : {}), receivedAt: now() };
+    return { body, ...(etag ? { etag } : {}), receivedAt: now() };
   } catch {
     return null;
   } finally {

@@ -3,7 +3,13 @@
 // once, and answers from it; the engine (service worker registration and start) and the
 // metering worker wait until that answer is in, or at most DEFER_MS, so they do not
 // compete with it for the network and the CPU. The engine then stores the answer the page
-// hands it (core/protocol's PrefetchedEntitlements) instead of asking again.
+// hands it, read (core/protocol's PrefetchedEntitlements), instead of asking again.
+//
+// A large answer (a catalog of thousands of features) is decoded, parsed and turned into
+// a snapshot in the metering worker, not on the main thread: its bytes move there (no
+// copy) and its snapshot comes back (its packed buffer moved too). The worker starts as
+// soon as the answer is known to be large, and is the one evaluation moves to later.
+// Small answers, and pages without a worker, are read on the page.
 import type { EntitlementSnapshot } from '../core/model';
 import type { Connection, PrefetchedEntitlements } from '../core/protocol';
 import { fetchEdgeAnswer } from './first-fetch';
@@ -12,7 +18,19 @@ import { mark } from './timeline';
 /** The engine and the metering worker start at most this long after the client. */
 export const DEFER_MS = 1_000;
 
-/** The page's own answer: as it came (for the engine), and read (for the page's table). */
+/** Answers larger than this are read in the metering worker, where there is one. */
+export const LARGE_ANSWER_BYTES = 1024 * 1024;
+
+/** Reads an answer's bytes (theirs from the call on) in another host, the metering worker: its snapshot, null when it is not an answer. */
+export type AnswerReader = (body: ArrayBuffer, receivedAt: number) => Promise<EntitlementSnapshot | null>;
+
+export interface FirstVisitOptions {
+  now?: () => number;
+  /** Gets the metering worker's reader ready; null when no worker can be had. Absent: every answer is read on the page. */
+  offMainThread?: (() => Promise<AnswerReader | null>) | undefined;
+}
+
+/** The page's own answer, read: for the page's table, and as the engine is handed it (`prefetched.snapshot` is `snapshot`). */
 export interface FirstAnswer {
   prefetched: PrefetchedEntitlements;
   snapshot: EntitlementSnapshot;
@@ -40,14 +58,18 @@ export function isFirstVisit(host: 'auto' | 'service-worker' | 'page'): boolean 
   );
 }
 
-export function startFirstVisit(connection: Connection, timeoutMs: number, now: () => number = Date.now): FirstVisit {
+export function startFirstVisit(connection: Connection, timeoutMs: number, options: FirstVisitOptions = {}): FirstVisit {
+  const { now = Date.now, offMainThread } = options;
   mark('prefetch sent');
   const reader = import('./first-answer');
-  const answer = fetchEdgeAnswer(connection, timeoutMs, now)
+  let worker: Promise<AnswerReader | null> | null = null;
+  const workerReader = (): Promise<AnswerReader | null> => (worker ??= (offMainThread?.() ?? Promise.resolve(null)).catch(() => null));
+  // The worker boots while the rest of a large answer arrives.
+  const onProgress = offMainThread && ((bytes: number) => void (bytes > LARGE_ANSWER_BYTES && workerReader()));
+  const answer = fetchEdgeAnswer(connection, timeoutMs, now, onProgress)
     .then(async (prefetched) => {
       mark(prefetched ? 'prefetch answered' : 'prefetch failed');
-      const snapshot = prefetched && (await reader).snapshotOf(prefetched);
-      return prefetched && snapshot ? { prefetched, snapshot } : null;
+      return prefetched && (await reader).readFirstAnswer(prefetched, workerReader, timeoutMs);
     })
     .catch(() => null);
   const settled = new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@ import { LoggerService } from './logger';
 import { storedData } from './engine-link/stored-data';
 import { isServerSide, noEngine } from './server-side';
 import { isFirstVisit, startFirstVisit } from './first-visit';
+import type { MeteringWorkerLink } from './worker-evaluation';
 
 export type { ClientConfiguration, LogConfiguration } from './config';
 export type { Logger } from './logger';
@@ -34,13 +35,19 @@ export const Stigg = {
       client.start();
       return client;
     }
-    // On a first visit the metering worker starts after the first answer (or 1 s).
+    // On a first visit the metering worker starts after the first answer (or 1 s), unless
+    // that answer is large: the worker then reads it, off the main thread.
     let startupSettled: Promise<void> = Promise.resolve();
+    const useWorker = !config.offline && config.useWorker && typeof Worker !== 'undefined';
+    let workerLink: Promise<MeteringWorkerLink> | null = null;
+    const meteringWorker = () => (workerLink ??= import('./worker-evaluation').then(({ MeteringWorkerLink }) => new MeteringWorkerLink()));
     const client: GatehouseClient = new GatehouseClient(config, {
       firstVisit:
         !config.offline && config.enableEdge && isFirstVisit(config.host)
           ? (connection) => {
-              const visit = startFirstVisit(connection, config.initTimeoutMs);
+              const visit = startFirstVisit(connection, config.initTimeoutMs, {
+                ...(useWorker ? { offMainThread: () => meteringWorker().then((link) => link.answerReader()) } : {}),
+              });
               startupSettled = visit.settled;
               return visit;
             }
@@ -60,10 +67,8 @@ export const Stigg = {
       evaluation,
     });
     client.start();
-    if (!config.offline && config.useWorker && typeof Worker !== 'undefined') {
-      void startupSettled
-        .then(() => import('./worker-evaluation'))
-        .then(({ moveEvaluationToWorker }) => moveEvaluationToWorker(evaluation));
+    if (useWorker) {
+      void startupSettled.then(meteringWorker).then((link) => link.moveEvaluation(evaluation));
     }
     return client;
   },

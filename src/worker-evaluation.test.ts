@@ -8,7 +8,7 @@ import { isMeteredFeature } from '../core/decide';
 import { createMeteringApi, type MeteringApi } from '../worker/metering-api';
 import { MeteringEvaluator } from '../worker/evaluator';
 import { Evaluation } from './evaluation';
-import { moveEvaluationToWorker } from './worker-evaluation';
+import { MeteringWorkerLink, moveEvaluationToWorker } from './worker-evaluation';
 import { entitlementMap, tableMap } from '../core/test/packed';
 
 const SEPT_30 = Date.parse('2022-09-30T23:00:00.000Z');
@@ -17,9 +17,11 @@ const OCT_1 = Date.parse('2022-10-01T00:00:00.000Z');
 /** The metering worker's API in this process, behind a MessageChannel as a real worker is. */
 class InProcessWorker extends EventTarget {
   static api: MeteringApi;
+  static created = 0;
   private readonly port: MessagePort;
   constructor() {
     super();
+    InProcessWorker.created += 1;
     const { port1, port2 } = new MessageChannel();
     InProcessWorker.api = createMeteringApi();
     expose(InProcessWorker.api, port2);
@@ -69,6 +71,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
   UnloadableWorker.created = [];
+  InProcessWorker.created = 0;
 });
 
 describe('moveEvaluationToWorker', () => {
@@ -135,5 +138,48 @@ describe('moveEvaluationToWorker', () => {
     await vi.advanceTimersByTimeAsync(31 * 86_400_000);
     await new Promise((resolve) => setImmediate(resolve));
     expect(announced).toHaveLength(1);
+  });
+});
+
+describe('a first visit’s answer read in the metering worker', () => {
+  const text = JSON.stringify({ data: { entitlements: guideEntitlements } });
+  const bytes = () => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+  it('moves the bytes there and the snapshot back (transferred, not copied): the snapshot the page would have read', async () => {
+    vi.stubGlobal('Worker', InProcessWorker);
+    const reader = (await new MeteringWorkerLink().answerReader())!;
+    const readInWorker = vi.spyOn(InProcessWorker.api, 'readAnswer');
+    const body = bytes();
+    const reading = reader(body, SEPT_30);
+    expect(body.byteLength).toBe(0); // the page no longer holds them
+    const snapshot = (await reading)!;
+    // Compared as values: packed bytes compare equal whatever they hold.
+    expect(entitlementMap(snapshot)).toEqual(entitlementMap(toSnapshot(guideEntitlements, SEPT_30)));
+    expect(Object.keys(entitlementMap(snapshot))).toHaveLength(guideEntitlements.length);
+    expect(snapshot.lastUpdate).toBe(toSnapshot(guideEntitlements, SEPT_30).lastUpdate);
+    // The worker's packed buffer moved to the page: the worker no longer holds it.
+    expect(readInWorker.mock.results[0]!.value.packed.byteLength).toBe(0);
+    expect(snapshot.packed.byteLength).toBeGreaterThan(0);
+    expect(await reader(new TextEncoder().encode('<html>').buffer as ArrayBuffer, SEPT_30)).toBeNull();
+  });
+
+  it('is the same worker that evaluation then moves to: a client starts one', async () => {
+    vi.stubGlobal('Worker', InProcessWorker);
+    const link = new MeteringWorkerLink();
+    const reader = (await link.answerReader())!;
+    const snapshot = await reader(bytes(), SEPT_30);
+    const evaluation = new Evaluation(() => SEPT_30);
+    await evaluation.update('p', inputsOf({ partitionKey: 'p', snapshot: snapshot!, fetchedAt: SEPT_30 }));
+    expect(await link.moveEvaluation(evaluation)).toBe(true);
+    expect(evaluation.where).toBe('worker');
+    expect(InProcessWorker.created).toBe(1);
+  });
+
+  it('is not offered when the worker’s script fails to load; the worker is ended', async () => {
+    vi.stubGlobal('Worker', UnloadableWorker);
+    const link = new MeteringWorkerLink();
+    expect(await link.answerReader()).toBeNull();
+    expect(await link.moveEvaluation(new Evaluation())).toBe(false);
+    expect(UnloadableWorker.created.map((worker) => worker.terminated)).toEqual([true]);
   });
 });

@@ -1,25 +1,77 @@
-// Starts the metering worker and hands evaluation to it. Loaded after the first
-// answer, so the warm start never waits for a worker to boot; when no worker can be
-// created or its script fails to load (CSP, old browser, a bundler that left it out)
-// evaluation simply stays on the page. The worker answers with table changes, which are
-// applied to the page's own copy of each record.
-import { proxy, wrap, type Remote } from 'comlink';
+// Starts the metering worker (one per client) and hands evaluation to it. Loaded after the
+// first answer, so the warm start never waits for a worker to boot, or earlier on a first
+// visit whose answer is large, which the worker then reads (src/first-visit.ts). When no
+// worker can be created or its script fails to load (CSP, old browser, a bundler that
+// left it out) evaluation simply stays on the page, and so does the reading. The worker
+// answers with table changes, which are applied to the page's own copy of each record.
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { recordBasis, withChanges, type TableChanges } from '../core/table-changes';
 import type { MeteringApi } from '../worker/metering-api';
 import type { Evaluation, RemoteEvaluator } from './evaluation';
+import type { AnswerReader } from './first-visit';
 
-export async function moveEvaluationToWorker(evaluation: Evaluation): Promise<boolean> {
+interface MeteringWorker {
+  api: Remote<MeteringApi>;
+  /** Rejects when the worker fails (its script did not load, or it died of an error). */
+  failed: Promise<never>;
+  terminate(): void;
+}
+
+/**
+ * A client's metering worker, started on first use (by whichever comes first: a first
+ * visit's large answer, or evaluation), so the client never starts two. One per client:
+ * the worker's evaluator holds one client's partitions.
+ */
+export class MeteringWorkerLink {
+  private started: Promise<MeteringWorker | null> | null = null;
+
+  /** The worker, once it answered; null when none can be had. */
+  worker(): Promise<MeteringWorker | null> {
+    return (this.started ??= connectMeteringWorker());
+  }
+
+  /** Hands the evaluation to the worker; false (evaluation stays on the page) when there is none. */
+  async moveEvaluation(evaluation: Evaluation): Promise<boolean> {
+    const worker = await this.worker();
+    if (!worker) return false;
+    try {
+      const { api, failed } = worker;
+      await Promise.race([api.onTable(proxy((key, changes, basis) => announceRebuilt(evaluation, key, changes, basis))), failed]);
+      await evaluation.useRemote(evaluatorIn(api));
+      return true;
+    } catch {
+      worker.terminate();
+      return false;
+    }
+  }
+
+  /** The worker's reader of a first visit's answer (src/first-visit.ts); null when no worker can be had. */
+  async answerReader(): Promise<AnswerReader | null> {
+    const worker = await this.worker();
+    if (!worker) return null;
+    const { api, failed } = worker;
+    // The bytes are transferred, not copied: the page no longer has them.
+    return (body, receivedAt) => Promise.race([api.readAnswer(transfer(body, [body]), receivedAt), failed]);
+  }
+}
+
+/** Starts a metering worker and hands evaluation to it (see MeteringWorkerLink). */
+export function moveEvaluationToWorker(evaluation: Evaluation): Promise<boolean> {
+  return new MeteringWorkerLink().moveEvaluation(evaluation);
+}
+
+async function connectMeteringWorker(): Promise<MeteringWorker | null> {
   const worker = startMeteringWorker();
-  if (!worker) return false;
+  if (!worker) return null;
+  const failed = new Promise<never>((_, reject) => worker.addEventListener('error', reject, { once: true }));
+  failed.catch(() => undefined);
+  const api = wrap<MeteringApi>(worker);
   try {
-    const failedToLoad = new Promise<never>((_, reject) => worker.addEventListener('error', reject, { once: true }));
-    const api = wrap<MeteringApi>(worker);
-    await Promise.race([api.onTable(proxy((key, changes, basis) => announceRebuilt(evaluation, key, changes, basis))), failedToLoad]);
-    await evaluation.useRemote(evaluatorIn(api));
-    return true;
+    await Promise.race([api.version(), failed]);
+    return { api, failed, terminate: () => worker.terminate() };
   } catch {
     worker.terminate();
-    return false;
+    return null;
   }
 }
 

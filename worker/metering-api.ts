@@ -1,7 +1,11 @@
 // What the metering worker offers the page, over comlink: the evaluator that turns a
 // partition's inputs into its decision table, and pushes rebuilt tables when the clock
 // passes a period end. Tables go back as their changes to the record the page sent
-// (core/table-changes.ts). Arguments and results survive structured clone.
+// (core/table-changes.ts). Arguments and results survive structured clone. It also reads
+// a first visit's large edge answer, off the page's main thread.
+import { transfer } from 'comlink';
+import type { EntitlementSnapshot } from '../core/model';
+import { entitlementsFromText, toSnapshot } from '../core/wire';
 import { periodContaining } from '../core/periods';
 import { meteredPart, recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
 import { version } from '../package.json';
@@ -21,6 +25,16 @@ export function createMeteringApi() {
       return table && tableChanges(table);
     },
     forget: (partitionKey: string): void => evaluator.forget(partitionKey),
+    /**
+     * A first visit's answer body (transferred here) to its snapshot, as core/wire reads an
+     * answer; null when it is not an entitlements answer. The snapshot's packed buffer is
+     * transferred back, not copied.
+     */
+    readAnswer(body: ArrayBuffer, receivedAt: number): EntitlementSnapshot | null {
+      const list = entitlementsFromText(new TextDecoder().decode(body));
+      const snapshot = list && toSnapshot(list, receivedAt);
+      return snapshot && transfer(snapshot, [snapshot.packed]);
+    },
     /** `listener` arrives as a comlink proxy. */
     onTable: (listener: ChangesListener): void =>
       evaluator.onTable((partitionKey, table, record) => listener(partitionKey, table && tableChanges(table), recordBasis(record))),

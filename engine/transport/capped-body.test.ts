@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyTooLargeError, MAX_BODY_BYTES, readCappedText } from './capped-body';
+import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBytes, readCappedText } from './capped-body';
 import { readJson, RequestFailure } from './http';
 import { timedPost } from '../api/transport';
 
@@ -26,6 +26,17 @@ describe('capped answer bodies', () => {
     await expect(readCappedText(new Response('{"ok":true}'), 100)).resolves.toBe('{"ok":true}');
     const { response } = streamed(4, 25);
     await expect(readCappedText(response, 100)).resolves.toBe('x'.repeat(100));
+  });
+
+  it('reads the bytes into a buffer of exactly their length, telling the count after each chunk', async () => {
+    const progress: number[] = [];
+    const { response } = streamed(4, 25);
+    const body = await readCappedBytes(response, 100, (bytes) => progress.push(bytes));
+    expect(body).toBeInstanceOf(ArrayBuffer);
+    expect(body.byteLength).toBe(100);
+    expect(new TextDecoder().decode(body)).toBe('x'.repeat(100));
+    expect(progress).toEqual([25, 50, 75, 100]);
+    await expect(readCappedBytes(streamed(5, 25).response, 100)).rejects.toBeInstanceOf(BodyTooLargeError);
   });
 
   it('decodes characters split across chunks', async () => {

@@ -2,8 +2,9 @@
 // customer's entitlements (conditional, with If-None-Match), GraphQL GetEntitlements,
 // and batched ReportEntitlementCheckRequested mutations.
 import type { OutboxEntry, OutboxTarget } from '../../core/outbox-policy';
+import type { EntitlementSnapshot } from '../../core/model';
 import type { Connection, PrefetchedEntitlements } from '../../core/protocol';
-import { entitlementsFromBody, entitlementsFromText } from '../../core/wire';
+import { entitlementsFromBody } from '../../core/wire';
 import type { EngineEnvironment } from '../environment';
 import { MAX_ENTITLEMENTS_BYTES } from './capped-body';
 import { edgeEntitlementsUrl } from './edge-url';
@@ -20,6 +21,8 @@ export const REPORT_ENTITLEMENT_CHECK =
 /** `serverTime`: the server's clock when it answered (its `Date` header), when it sent a readable one. */
 export type EntitlementsAnswer =
   | { kind: 'data'; entitlements: unknown[]; etag?: string | undefined; serverTime?: number | undefined }
+  /** An answer already read into its snapshot (a page's first visit, core/protocol's PrefetchedEntitlements). */
+  | { kind: 'read'; snapshot: EntitlementSnapshot; etag?: string | undefined; serverTime?: undefined }
   | { kind: 'not-modified'; serverTime?: number | undefined };
 
 /** The answer's `Date` header as epoch ms (cross-origin, only when the server exposes it). */
@@ -66,13 +69,11 @@ export function fetchEdgeEntitlements(
 }
 
 /**
- * The edge answer a page fetched itself on a first visit (core/protocol's
- * PrefetchedEntitlements), read as the engine reads its own; null when it is not one.
+ * The edge answer a page fetched and read itself on a first visit (core/protocol's
+ * PrefetchedEntitlements, validated with the request), stored as the engine's own fetch.
  */
-export function prefetchedAnswer(prefetched: PrefetchedEntitlements): EntitlementsAnswer | null {
-  if (prefetched.text.length > MAX_ENTITLEMENTS_BYTES) return null;
-  const entitlements = entitlementsFromText(prefetched.text);
-  return entitlements ? { kind: 'data', entitlements, etag: prefetched.etag } : null;
+export function prefetchedAnswer(prefetched: PrefetchedEntitlements): EntitlementsAnswer {
+  return { kind: 'read', snapshot: prefetched.snapshot, etag: prefetched.etag };
 }
 
 function graphqlUrl(baseUri: string): string {
