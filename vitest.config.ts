@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['{core,engine,src,sw,worker,server,scripts,demo}/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['vitest.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -2,14 +2,14 @@
 // code a page loads for its first answer does not include it.
 import { parseEnvelope, type CheckReport, type Connection, type EngineRequest, type PrefetchedEntitlements } from './protocol';
 import { isFiniteNumber, isOptionalString, isRecord, isString } from './records';
-import { PackedEntitlements } from './packed-entitlements';
+import { isSoundPack } from './pack-soundness';
 import type { GraphqlOperation } from './stigg-calls/operation';
 
 export function isPrefetchedEntitlements(value: unknown): value is PrefetchedEntitlements {
   return (
     isRecord(value) &&
     isRecord(value.snapshot) &&
-    PackedEntitlements.isValid(value.snapshot.packed) &&
+    isSoundPack(value.snapshot.packed) &&
     isFiniteNumber(value.snapshot.lastUpdate) &&
     (value.etag === undefined || isString(value.etag)) &&
     isFiniteNumber(value.receivedAt)

@@ -64,8 +64,7 @@ export class PartitionView {
   private readonly options: Omit<ViewOptions, 'prefetched'>;
 
   constructor({ prefetched, ...options }: ViewOptions) {
-    // The first answer is held in `firstAnswer` only, and only until the engine has it:
-    // its text is as large as the catalog (4 MB at 5,000 features).
+    // The first answer is held in `firstAnswer` only, and only until the engine has it.
     this.options = options;
     this.key = partitionKey(options.connection);
     this.openedAt = options.now();
@@ -135,7 +134,7 @@ export class PartitionView {
   /** A first visit's edge answer, as the engine would have stored it; null when there is none to use. */
   private async applyPrefetched(): Promise<PrefetchedEntitlements | null> {
     const pending = this.firstAnswer;
-    this.firstAnswer = null; // the answer's text can be large: held only until the engine has it
+    this.firstAnswer = null;
     const answer = await pending;
     if (!answer || this.closed) return null;
     const { prefetched, snapshot } = answer;
