@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getMeteredEntitlement } from './results';
-import { buildDecisionTable } from './build-table';
+import { buildDecisionTable, entitlementsOf } from './build-table';
 import { provenanceOf, recordChanged, type LocalUsageRecord, type SnapshotRecord } from './table';
 import { toSnapshot } from './wire';
 import { GUIDE_NOW, feature03, guideEntitlements } from './test/wire-fixtures';
@@ -48,6 +48,18 @@ describe('decision table', () => {
     // Records from before this rule (no expectedUsage) count as settled.
     const legacy: LocalUsageRecord = { id: 'old', partitionKey: 'p', featureId: 'feature-demo-03', amount: 1, recordedAt: GUIDE_NOW };
     expect(tableMap(build([legacy])!)['feature-demo-03']!.currentUsage).toBe(0);
+  });
+
+  it('decodes only the metered entitlements whose period has ended (a catalog can hold 50,000)', () => {
+    const entries = entitlementsOf(record.snapshot);
+    const decoded = vi.spyOn(entries, 'meteredAt');
+    const all = vi.spyOn(entries, 'all');
+    expect(build([])!.changed).toEqual({});
+    expect(decoded).not.toHaveBeenCalled();
+    const october = build([], Date.parse('2022-10-05T00:00:00Z'), 90 * 86_400_000)!;
+    expect(Object.keys(october.changed)).toEqual(['feature-demo-03']);
+    expect(decoded).toHaveBeenCalledTimes(1);
+    expect(all).not.toHaveBeenCalled();
   });
 
   it('ignores local usage for features that are not metered', () => {
