@@ -1,6 +1,9 @@
-// The JS heap in use on each host of an origin (pages, dedicated workers, service
-// workers), after a full garbage collection, read over the Chrome DevTools Protocol. A
-// browser-level session reaches workers too: Playwright opens CDP sessions on pages only.
+// The memory in use on each host of an origin (pages, dedicated workers, service workers),
+// after a full garbage collection, read over the Chrome DevTools Protocol: the V8 heap in
+// use (`Runtime.getHeapUsage().usedSize`) plus the backing stores of its ArrayBuffers
+// (`backingStorageSize`: typed arrays' bytes live outside the JS heap, and usedSize does
+// not count them). Both SDKs are read alike. A browser-level session reaches workers too:
+// Playwright opens CDP sessions on pages only.
 import type { Browser, CDPSession, Page } from '@playwright/test';
 
 export type HostType = 'page' | 'worker' | 'service_worker';
@@ -8,6 +11,11 @@ export type HostType = 'page' | 'worker' | 'service_worker';
 export interface HostHeap {
   type: HostType;
   url: string;
+  /** V8 heap in use after GC (`usedSize`). */
+  jsHeapBytes: number;
+  /** ArrayBuffer backing stores (`backingStorageSize`), outside the V8 heap. */
+  backingStoreBytes: number;
+  /** What the host holds: jsHeapBytes + backingStoreBytes. */
   usedBytes: number;
 }
 
@@ -43,7 +51,8 @@ async function readHeaps(browser: Browser, contextId: string | undefined, origin
     const hosts = targetInfos.filter((t) => t.browserContextId === contextId && HOST_TYPES.includes(t.type) && t.url.startsWith(origin));
     const heaps: HostHeap[] = [];
     for (const host of hosts) {
-      heaps.push({ type: host.type as HostType, url: host.url, usedBytes: await usedHeapAfterGc(cdp, host.targetId) });
+      const { jsHeapBytes, backingStoreBytes } = await usageAfterGc(cdp, host.targetId);
+      heaps.push({ type: host.type as HostType, url: host.url, jsHeapBytes, backingStoreBytes, usedBytes: jsHeapBytes + backingStoreBytes });
     }
     return heaps;
   } finally {
@@ -52,7 +61,7 @@ async function readHeaps(browser: Browser, contextId: string | undefined, origin
 }
 
 /** Talks to one target through the browser session (attached without flattening, so replies come back as events). */
-async function usedHeapAfterGc(cdp: CDPSession, targetId: string): Promise<number> {
+async function usageAfterGc(cdp: CDPSession, targetId: string): Promise<{ jsHeapBytes: number; backingStoreBytes: number }> {
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   const replies = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
   const onMessage = (event: { sessionId?: string; message: string }) => {
@@ -77,8 +86,11 @@ async function usedHeapAfterGc(cdp: CDPSession, targetId: string): Promise<numbe
   };
   try {
     await call('HeapProfiler.collectGarbage');
-    const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize: number };
-    return usedSize;
+    const usage = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    if (typeof usage.backingStorageSize !== 'number') {
+      throw new Error(`Runtime.getHeapUsage on ${targetId}: no backingStorageSize (an older Chromium): ArrayBuffers would go uncounted`);
+    }
+    return { jsHeapBytes: usage.usedSize, backingStoreBytes: usage.backingStorageSize };
   } finally {
     cdp.off('Target.receivedMessageFromTarget', onMessage);
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
