@@ -1,8 +1,9 @@
 // The memory in use on each host of an origin (pages, dedicated workers, service workers),
 // after a full garbage collection, read over the Chrome DevTools Protocol: the V8 heap in
-// use (`Runtime.getHeapUsage().usedSize`) plus the backing stores of its ArrayBuffers
-// (`backingStorageSize`: typed arrays' bytes live outside the JS heap, and usedSize does
-// not count them). Both SDKs are read alike. A browser-level session reaches workers too:
+// use (`Runtime.getHeapUsage().usedSize`) plus what lives outside it
+// (`backingStorageSize`: the bytes of ArrayBuffers and of external strings, such as script
+// sources and texts the browser handed over whole; usedSize counts neither). Both SDKs
+// are read alike. A browser-level session reaches workers too:
 // Playwright opens CDP sessions on pages only.
 import type { Browser, CDPSession, Page } from '@playwright/test';
 
@@ -13,7 +14,7 @@ export interface HostHeap {
   url: string;
   /** V8 heap in use after GC (`usedSize`). */
   jsHeapBytes: number;
-  /** ArrayBuffer backing stores (`backingStorageSize`), outside the V8 heap. */
+  /** Backing stores of ArrayBuffers and external strings (`backingStorageSize`), outside the V8 heap. */
   backingStoreBytes: number;
   /** What the host holds: jsHeapBytes + backingStoreBytes. */
   usedBytes: number;
@@ -88,7 +89,7 @@ async function usageAfterGc(cdp: CDPSession, targetId: string): Promise<{ jsHeap
     await call('HeapProfiler.collectGarbage');
     const usage = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
     if (typeof usage.backingStorageSize !== 'number') {
-      throw new Error(`Runtime.getHeapUsage on ${targetId}: no backingStorageSize (an older Chromium): ArrayBuffers would go uncounted`);
+      throw new Error(`Runtime.getHeapUsage on ${targetId}: no backingStorageSize (an older Chromium): ArrayBuffers and external strings would go uncounted`);
     }
     return { jsHeapBytes: usage.usedSize, backingStoreBytes: usage.backingStorageSize };
   } finally {

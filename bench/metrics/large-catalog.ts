@@ -3,7 +3,7 @@
 // settled; then the server's usage changes and refresh() runs until the getter shows it.
 // Long tasks (> 50 ms, main thread) are counted over the whole of it, script start-up
 // included; then the memory of every host the SDK runs on, after a full GC: V8 heap in use
-// plus ArrayBuffer backing stores (as memory.ts, bench/harness/heap.ts).
+// plus backing stores of ArrayBuffers and external strings (as memory.ts, harness/heap.ts).
 import { writeLargeCatalog, METERED_BENCH_FEATURE } from '../harness/catalog';
 import { benchEmulator } from '../harness/emulator';
 import { openSettledPage, pageUrl, SDKS, sleep, type Sdk } from '../harness/browser';
@@ -46,7 +46,7 @@ export async function largeCatalog({ browser, site, log }: BenchEnv): Promise<Me
           heapPage[sdk].push(pages[0]!.usedBytes);
           heapAll[sdk].push(hosts.reduce((total, heap) => total + heap.usedBytes, 0));
           log(
-            `${FEATURES} features ${sdk}: ${long.length} long tasks (${long.join(', ')} ms); memory ${hosts.map((h) => `${h.type} ${mb(h.usedBytes)} (${mb(h.backingStoreBytes)} in buffers)`).join(' + ')} MB`,
+            `${FEATURES} features ${sdk}: ${long.length} long tasks (${long.join(', ')} ms); memory ${hosts.map((h) => `${h.type} ${mb(h.usedBytes)} (${mb(h.backingStoreBytes)} outside the V8 heap)`).join(' + ')} MB`,
           );
         } finally {
           await context.close();
@@ -65,14 +65,14 @@ export async function largeCatalog({ browser, site, log }: BenchEnv): Promise<Me
       official: tasks.official,
       note: 'first visit until settled, then refresh() until the getter shows the new usage; script start-up included',
     },
-    { name: 'heap_page_bytes_50000_features', unit: 'B', goal: '(info)', gatehouse: heapPage.gatehouse, official: heapPage.official, note: 'page; V8 heap in use + ArrayBuffer backing stores, after GC' },
+    { name: 'heap_page_bytes_50000_features', unit: 'B', goal: '(info)', gatehouse: heapPage.gatehouse, official: heapPage.official, note: 'page; V8 heap in use + backing stores (ArrayBuffers, external strings), after GC' },
     {
       name: 'heap_all_bytes_50000_features',
       unit: 'B',
       goal: '≤ official',
       gatehouse: heapAll.gatehouse,
       official: heapAll.official,
-      note: 'gatehouse: page + metering worker + service worker; official: its page; V8 heap in use + ArrayBuffer backing stores, after GC',
+      note: 'gatehouse: page + metering worker + service worker; official: its page; V8 heap in use + backing stores (ArrayBuffers, external strings), after GC',
     },
   ];
 }
