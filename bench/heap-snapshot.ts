@@ -25,7 +25,12 @@ try {
   const context = await browser.newContext();
   const page =
     which === 'blank'
-      ? await context.newPage().then(async (p) => (await p.goto(`${site.url}/index.html`), await sleep(1_500), p))
+      ? await context.newPage().then(async (p) => {
+          await p.goto(`${site.url}/index.html`);
+          await p.evaluate(() => document.title); // Playwright's utility script, as on the bench pages
+          await sleep(1_500);
+          return p;
+        })
       : await openSettledPage(
           context,
           pageUrl(site.url, which as 'gatehouse' | 'official', emulator.url, { customerId: 'customer-demo-01', featureId: METERED_BENCH_FEATURE }),

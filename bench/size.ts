@@ -1,7 +1,7 @@
 // `npm run size`: the bundle budgets (bench/budgets.json) against the current code.
 // Needs dist/sw/sw.js (`npm run build`); `package` is the `npm pack` tarball. Fails, naming the bundle, its files, its size
 // and its budget, when anything grows past its budget; says so when a goal is missed.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,22 @@ for (const { name, what, size, part } of checks) {
   }
 }
 console.log(`(the official SDK, for contrast: ${bytes(report.official.gzipBytes)} gzip)`);
+
+// Every shipped script is ASCII: V8 keeps a script's source for its whole life, one byte a
+// character only while every character is Latin-1; a single "–" in a string doubled the
+// page bundle's source in memory (35 KB more heap, bench/heap-snapshot.ts found it).
+const shipped = ['dist/lib', 'dist/sw'].flatMap((dir) =>
+  readdirSync(fileURLToPath(new URL(`../${dir}`, import.meta.url)), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `${dir}/${file}`),
+);
+for (const file of shipped) {
+  const text = readFileSync(fileURLToPath(new URL(`../${file}`, import.meta.url)), 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) {
+    failed = true;
+    console.error(`  ✗ ${file} is not ASCII: "${text.slice(Math.max(0, at - 40), at + 10)}" (use an ASCII character or an escape)`);
+  }
+}
+console.log(`size ascii: ${shipped.length} shipped scripts checked`);
 process.exit(failed ? 1 : 0);

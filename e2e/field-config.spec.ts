@@ -34,8 +34,8 @@ test('cacheTtlMs and initTimeoutMs out of bounds are clamped with a warning: no 
   }, emulator.url);
   expect(started.isFallback).toBe(false);
   expect(started.warnings).toEqual([
-    expect.stringMatching(/"cacheTtlMs" is 1, outside 1000–86400000 ms: 1000 is used/),
-    expect.stringMatching(/"initTimeoutMs" is 2147483648, outside 10–600000 ms: 600000 is used/),
+    expect.stringMatching(/"cacheTtlMs" is 1, outside 1000 to 86400000 ms: 1000 is used/),
+    expect.stringMatching(/"initTimeoutMs" is 2147483648, outside 10 to 600000 ms: 600000 is used/),
   ]);
   // cacheTtlMs: 1 sent about 200 entitlement requests a second; clamped to 1 s, a few in 3 s.
   await emulator.clearRequests();
