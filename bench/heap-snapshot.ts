@@ -1,5 +1,5 @@
 // `npx tsx bench/heap-snapshot.ts [gatehouse|official|blank] [features] [outDir]`: opens a
-// bench page (dist/bench, built by `npm run bench`) against an emulator with that many
+// bench page (dist/bench, built here from dist/: `npm run build` first) against an emulator with that many
 // features, lets it settle as the memory metric does, then writes a V8 heap snapshot of
 // every host of its origin (page, metering worker, service worker) and prints what each
 // holds by category (bench/harness/heap-summary.ts). `blank` is the site's index page: no
@@ -12,12 +12,14 @@ import { METERED_BENCH_FEATURE, writeLargeCatalog } from './harness/catalog';
 import { benchEmulator } from './harness/emulator';
 import { heapsOf } from './harness/heap';
 import { formatSummary, summarizeSnapshot } from './harness/heap-summary';
-import { serveSite } from './harness/site';
+import { buildSite, serveSite } from './harness/site';
 
 const [which = 'gatehouse', featuresArg = '20', outDir = 'dist/heap-snapshots'] = process.argv.slice(2);
 const features = Number(featuresArg);
 mkdirSync(outDir, { recursive: true });
 
+await buildSite(); // dist/bench from the current dist/ (npm run build first)
+await buildSite(); // dist/bench from the current dist/ (npm run build first)
 const site = await serveSite();
 const emulator = await benchEmulator(writeLargeCatalog(features));
 const browser = await launchBrowser();
