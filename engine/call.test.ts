@@ -110,6 +110,27 @@ describe('the SDK configuration, shared by every page of the environment', () =>
     expect(fetched).toHaveLength(3);
   });
 
+  it('builds no executor while the stored answer is fresh, and fetches on a network-only one (no customer cache read or written)', async () => {
+    const world = new TestWorld();
+    const built: GraphqlExecutorConfig[] = [];
+    sdkAnswers = [{ sdkConfiguration: { isWidgetWatermarkEnabled: true } }];
+    const building = (config: GraphqlExecutorConfig) => (built.push(config), executorCounting([])(config));
+    const ask = (engine: ReturnType<TestWorld['engine']>) => world.settle(engine.handle({ type: 'graphql', connection: connection(), operation: sdkConfiguration }));
+    await expect(ask(world.engine({ graphql: building }))).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
+    expect(built).toHaveLength(1);
+    expect(built[0]).toMatchObject({ baseUri: 'https://api.test', apiKey: 'client-key', requestTimeoutMs: 8_000 });
+    expect(built[0]!.storage).toBeUndefined();
+    // A reload (a new engine) within the interval: served from storage, nothing built.
+    await expect(ask(world.engine({ graphql: building }))).resolves.toEqual({ sdkConfiguration: { isWidgetWatermarkEnabled: true } });
+    expect(built).toHaveLength(1);
+    // The customer's own calls still get the partition's executor, with its cache.
+    const engine = world.engine({ graphql: building });
+    sdkAnswers = [{ paywall: { plans: [] } }];
+    await world.settle(engine.handle({ type: 'graphql', connection: connection(), operation }));
+    expect(built).toHaveLength(2);
+    expect(built[1]!.storage).toBeDefined();
+  });
+
   it('trusts no fetch stamp from the future (a clock set back): it asks again', () => {
     expect(isFreshAnswer(1_000, 1_000 + SHARED_ANSWER_TTL_MS - 1, SHARED_ANSWER_TTL_MS)).toBe(true);
     expect(isFreshAnswer(1_000, 1_000 + SHARED_ANSWER_TTL_MS, SHARED_ANSWER_TTL_MS)).toBe(false);

@@ -53,6 +53,8 @@ export const MAX_EXECUTORS = 16;
 
 export class GraphqlDispatcher {
   private readonly executors = new Map<string, Executor>();
+  /** Per environment, without a cache: shared answers have their own storage. */
+  private readonly networkExecutors = new Map<string, ExecuteOperation>();
   /** The last purge: no executor is built, and so no stored answer read, before it is done. */
   private purged: Promise<unknown> = Promise.resolve();
   /** The SDK configuration: one fetch per interval for every page of the environment. */
@@ -70,11 +72,15 @@ export class GraphqlDispatcher {
 
   async execute(connection: Connection | ConnectionWithoutCustomer, operation: GraphqlOperation): Promise<unknown> {
     await this.purged;
-    const executor = this.executorFor(connection);
     const { customerId, resourceId, customerToken } = connection;
-    const run = () => executor.execute(operation, { customerId, resourceId, customerToken });
+    const context = { customerId, resourceId, customerToken };
     const sharedKey = sharedAnswerKey(connection, operation);
-    return sharedKey === null ? run() : this.shared.answer(sharedKey, run);
+    if (sharedKey === null) return this.executorFor(connection).execute(operation, context);
+    // A shared answer is stored as one (SharedAnswers), not in a customer's cache: while it
+    // is fresh no executor is built (every page load asks for it), and it is fetched on the
+    // environment's network-only executor, so no customer cache is hydrated for it (about
+    // 100 KB of service worker heap: graphcache and its stored answers).
+    return this.shared.answer(sharedKey, () => this.networkExecutorFor(connection)(operation, context));
   }
 
   /**
@@ -90,6 +96,20 @@ export class GraphqlDispatcher {
     }
     this.purged = purgeNamespaces(this.store, (namespace) => purgedWith(namespace, connection));
     await this.purged;
+  }
+
+  /** The environment's executor without a cache, for shared answers (built on first use, kept). */
+  private networkExecutorFor(connection: Connection | ConnectionWithoutCustomer): ExecuteOperation {
+    if (!this.factory) throw new Error('Gatehouse: this engine was started without a GraphQL executor for Stigg calls');
+    const { baseUri, apiKey, clientName, clientVersion } = connection;
+    const key = JSON.stringify([baseUri, apiKey, clientName ?? null, clientVersion ?? null]);
+    let execute = this.networkExecutors.get(key);
+    if (!execute) {
+      execute = this.factory({ baseUri, apiKey, clientName, clientVersion, fetch: this.env.fetch, requestTimeoutMs: this.requestTimeoutMs });
+      this.networkExecutors.set(key, execute);
+      if (this.networkExecutors.size > MAX_EXECUTORS) this.networkExecutors.delete(this.networkExecutors.keys().next().value!);
+    }
+    return execute;
   }
 
   private executorFor(connection: Connection | ConnectionWithoutCustomer): Executor {
