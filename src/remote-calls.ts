@@ -4,14 +4,14 @@
 // GraphQL operations go to the engine as `graphql` requests, which runs them with urql
 // and its offline cache. Failures reject with the official `Failed to <do X>. Error:
 // <cause>` messages. A client initialized with `offline: true` gets the official's
-// offline stand-ins instead, and never reaches the engine.
-import type { CustomerData } from '../core/api-model';
+// offline stand-ins instead, and never reaches the engine. Every page start asks for the
+// SDK configuration: that call is made from here alone; every other call's documents and
+// mappers load on the first of them (./stigg-api-calls).
 import type { Connection, ConnectionWithoutCustomer, EngineRequest } from '../core/protocol';
 import { isLocalUsageRecord } from '../core/records';
-import { createStiggCalls, type StiggApi } from '../core/stigg-calls/calls';
-import { offlineAnswer } from '../core/stigg-calls/offline-answers';
-import { withCustomerMethods } from '../core/stigg-calls/mappers/customer-methods';
+import type { StiggApi } from '../core/stigg-calls/calls';
 import type { ApiContext, ExecuteOperation } from '../core/stigg-calls/operation';
+import { getSdkConfiguration } from '../core/stigg-calls/sdk-configuration';
 import { checkoutFromUrl, pollForSubscription } from './checkout';
 import { messageOf, NO_CUSTOMER_MESSAGE } from '../core/messages';
 import { checkArguments } from '../core/argument-checks';
@@ -66,47 +66,31 @@ export async function guard<T>(logger: LoggerService, action: string, run: () =>
   }
 }
 
-/** The customers in results get the official Customer's helper methods. */
-function withCustomers(method: RemoteMethod, result: unknown): unknown {
-  if (method === 'getCustomer') return withCustomerMethods(result as CustomerData);
-  if ((method === 'getPaywall' || method === 'getCheckoutState') && result && typeof result === 'object') {
-    const customer = (result as { customer?: CustomerData | null }).customer;
-    if (customer) return { ...result, customer: withCustomerMethods(customer) };
-  }
-  return result;
-}
-
 /** A call's context: who it is for, and the connection its operations go to the engine with. */
-interface CallContext extends ApiContext {
+export interface CallContext extends ApiContext {
   connection: Connection | ConnectionWithoutCustomer;
 }
 
 /** Runs an operation in the engine; a failure rejects with the engine's message and code (see unwrapReply). */
-const executeIn =
+export const executeIn =
   (client: ClientContext): ExecuteOperation<CallContext> =>
   (operation, { connection }) =>
     client.request({ type: 'graphql', connection, operation });
 
-/** The calls of each client, built on its first call. */
-const callsOf = new WeakMap<ClientContext, StiggApi<CallContext>>();
-
-function callsFor(client: ClientContext): StiggApi<CallContext> {
-  let calls = callsOf.get(client);
-  // No logger: `guard` logs each failure once, in the words the app sees.
-  if (!calls) callsOf.set(client, (calls = createStiggCalls(executeIn(client))));
-  return calls;
-}
+const loadCalls = () => import('./stigg-api-calls');
 
 export function callRemote(client: ClientContext, method: RemoteMethod, args: unknown): Promise<unknown> {
   return guard(client.logger, ACTIONS[method], async () => {
     checkArguments(method, args);
-    if (client.offline) return withCustomers(method, offlineAnswer(method, new Date()));
+    if (client.offline) return (await loadCalls()).offlineResult(method);
     const view = client.customerView();
     if (!view && !CUSTOMER_OPTIONAL.has(method)) throw new Error(NO_CUSTOMER_MESSAGE);
     const connection: Connection | ConnectionWithoutCustomer = view ? view.connection : client.anonymousConnection();
     const { customerId, resourceId, customerToken } = connection;
-    const call = callsFor(client)[method] as (ctx: CallContext, args: unknown) => Promise<unknown>;
-    return withCustomers(method, await call({ customerId, resourceId, customerToken, connection }, args ?? {}));
+    const context = { customerId, resourceId, customerToken, connection };
+    // No logger: `guard` logs each failure once, in the words the app sees.
+    if (method === 'getSdkConfiguration') return getSdkConfiguration(executeIn(client), context);
+    return (await loadCalls()).runCall(client, method, context, args ?? {});
   });
 }
 

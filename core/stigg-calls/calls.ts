@@ -30,7 +30,7 @@ import type {
   UsageHistoryV2,
   UsageHistoryV2Input,
 } from '../api-model';
-import { AUTHENTICATION_FAILED_MESSAGE, NO_CUSTOMER_MESSAGE } from '../messages';
+import { NO_CUSTOMER_MESSAGE } from '../messages';
 import * as documents from './documents';
 import { mapCoupon } from './mappers/catalog';
 import { mapApplySubscription, mapCheckoutState, mapCustomerPortal } from './mappers/checkout';
@@ -38,6 +38,7 @@ import { plain } from './mappers/common';
 import { mapCustomer } from './mappers/customer';
 import { mapMockPaywall, mapPaywall } from './mappers/paywall';
 import { mapSubscriptionPreview, mapSubscriptionPreviewV2 } from './mappers/preview';
+import { getSdkConfiguration } from './sdk-configuration';
 import { mapSubscription } from './mappers/subscription';
 import { mapUsageHistory } from './mappers/usage';
 import type * as Wire from './mappers/wire';
@@ -272,18 +273,6 @@ export function createStiggCalls<C extends ApiContext = ApiContext>(execute: Exe
         return plain(data.usageHistoryV2);
       }),
 
-    async getSdkConfiguration(ctx) {
-      try {
-        const data = await query<{ sdkConfiguration: SdkConfiguration | null }>(documents.GET_SDK_CONFIGURATION, {}, ctx);
-        return plain(data.sdkConfiguration ?? {});
-      } catch (error) {
-        if ((error as { code?: unknown } | null)?.code === 'Unauthenticated') {
-          logger?.error(AUTHENTICATION_FAILED_MESSAGE, error);
-          throw new Error(AUTHENTICATION_FAILED_MESSAGE, { cause: error });
-        }
-        logger?.error('Failed to load sdk configuration', error);
-        throw error;
-      }
-    },
+    getSdkConfiguration: (ctx) => getSdkConfiguration(execute, ctx ?? ({} as C), logger),
   };
 }

@@ -125,4 +125,4 @@ export const GET_USAGE_HISTORY = `query GetUsageHistory($usageHistoryInput:Usage
 export const GET_USAGE_HISTORY_V2 = `query GetUsageHistoryV2($input:UsageHistoryV2Input!){usageHistoryV2(input:$input){
 markers{type timestamp} series{tags{key value} points{timestamp value isResetPoint}}}}`;
 
-export const GET_SDK_CONFIGURATION = 'query GetSdkConfiguration{sdkConfiguration{sentryDsn isWidgetWatermarkEnabled}}';
+export { GET_SDK_CONFIGURATION } from './sdk-configuration';
