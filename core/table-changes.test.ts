@@ -58,4 +58,10 @@ describe('table changes', () => {
       expect(withChanges(changes, record)).toEqual(table(now, [...localUsage]));
     }
   });
+
+  it('from a damaged buffer, are none: the metered part passes it on and no table is built', () => {
+    const damaged: SnapshotRecord = { ...record, snapshot: { ...record.snapshot, packed: new ArrayBuffer(64) } };
+    expect(meteredPart(damaged)).toBe(damaged);
+    expect(buildDecisionTable({ record: meteredPart(damaged), localUsage: [], now: GUIDE_NOW, cacheMaxAgeMs: 86_400_000, origin: 'cache' })).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@
 // is neither copied back nor kept twice in the page's memory.
 import { entitlementsOf } from './build-table';
 import { packEntitlements } from './pack-entitlements';
+import { isPack } from './packed-entitlements';
 import type { DecisionTable, SnapshotRecord } from './table';
 
 export type TableChanges = Omit<DecisionTable, 'entries'>;
@@ -24,9 +25,11 @@ export const recordBasis = (record: SnapshotRecord): string =>
  * The part of a record the metering worker needs: its metered entitlements. Only they
  * roll over, take local usage or end a period, so a table built from this part has the
  * same changes as one built from the whole. The worker then holds a third of the catalog
- * or less instead of a copy of all of it.
+ * or less instead of a copy of all of it. A buffer that cannot be read is passed on as it
+ * is: the table built from it is null, as from the whole record.
  */
 export function meteredPart(record: SnapshotRecord): SnapshotRecord {
+  if (!isPack(record.snapshot.packed)) return record;
   const packed = packEntitlements(entitlementsOf(record.snapshot).metered());
   return { ...record, snapshot: { ...record.snapshot, packed } };
 }
