@@ -119,7 +119,7 @@ export class PartitionView {
     if (handOver && this.handOver === handOver) this.handOver = null;
     if (this.closed) return;
     if (!isSnapshotRecord(reply) || reply.partitionKey !== this.key) {
-      throw new Error('The engine answered with data for another partition');
+      throw new Error('The engine answered with a record this page cannot use (another partition, or a service worker of another Gatehouse version still in control)');
     }
     await this.applyRecord(reply);
   }
