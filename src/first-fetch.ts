@@ -4,13 +4,13 @@
 // (or its metering worker) to read. Never throws: anything but a 200 within the cap is
 // null, and the engine then fetches as usual.
 import type { Connection } from '../core/protocol';
-import { MAX_ENTITLEMENTS_BYTES, readCappedBytes } from '../engine/transport/capped-body';
+import { MAX_ENTITLEMENTS_BYTES, readCappedChunks } from '../engine/transport/capped-body';
 import { stiggHeaders } from '../engine/transport/headers';
 import { edgeEntitlementsUrl } from '../engine/transport/edge-url';
 
-/** An edge answer as it came: its body's bytes, ETag and arrival time. */
+/** An edge answer as it came: its body's bytes (the chunks read), ETag and arrival time. */
 export interface EdgeAnswer {
-  body: ArrayBuffer;
+  body: Uint8Array[];
   etag?: string | undefined;
   receivedAt: number;
 }
@@ -39,7 +39,7 @@ export async function fetchEdgeAnswer(
       void response.body?.cancel().catch(() => undefined);
       return null;
     }
-    const body = await readCappedBytes(response, MAX_ENTITLEMENTS_BYTES, onProgress);
+    const body = await readCappedChunks(response, MAX_ENTITLEMENTS_BYTES, onProgress);
     const etag = response.headers.get('ETag') ?? undefined;
     return { body, ...(etag ? { etag } : {}), receivedAt: now() };
   } catch {

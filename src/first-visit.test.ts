@@ -7,6 +7,7 @@ import { entitlementMap } from '../core/test/packed';
 import type { EntitlementSnapshot } from '../core/model';
 import { entitlementsFromText, toSnapshot } from '../core/wire';
 import { T0, wireEntitlement } from '../engine/test/harness';
+import { joinChunks } from '../engine/transport/capped-body';
 import { LARGE_ANSWER_BYTES, startFirstVisit, type AnswerReader, type FirstAnswer } from './first-visit';
 
 const TIMEOUT_MS = 5_000;
@@ -17,8 +18,8 @@ function answerText(count: number): string {
 }
 const SMALL = answerText(3);
 const LARGE = answerText(Math.ceil((LARGE_ANSWER_BYTES * 1.2) / 300));
-const decoded = (body: ArrayBuffer) => new TextDecoder().decode(body);
-const read = (body: ArrayBuffer, receivedAt: number) => {
+const decoded = (body: Uint8Array[]) => new TextDecoder().decode(joinChunks(body));
+const read = (body: Uint8Array[], receivedAt: number) => {
   const list = entitlementsFromText(decoded(body));
   return list && toSnapshot(list, receivedAt);
 };
@@ -46,7 +47,7 @@ function serve(text: string, status = 200) {
 
 /** A reader standing in for the metering worker: reads as the worker does, and counts. */
 function workerReader() {
-  const calls: ArrayBuffer[] = [];
+  const calls: Uint8Array[][] = [];
   const reader: AnswerReader = async (body, receivedAt) => {
     calls.push(body);
     return read(body, receivedAt);

@@ -22,7 +22,7 @@ export const DEFER_MS = 1_000;
 export const LARGE_ANSWER_BYTES = 1024 * 1024;
 
 /** Reads an answer's bytes (theirs from the call on) in another host, the metering worker: its snapshot, null when it is not an answer. */
-export type AnswerReader = (body: ArrayBuffer, receivedAt: number) => Promise<EntitlementSnapshot | null>;
+export type AnswerReader = (body: Uint8Array[], receivedAt: number) => Promise<EntitlementSnapshot | null>;
 
 export interface FirstVisitOptions {
   now?: () => number;
@@ -61,7 +61,8 @@ export function isFirstVisit(host: 'auto' | 'service-worker' | 'page'): boolean 
 export function startFirstVisit(connection: Connection, timeoutMs: number, options: FirstVisitOptions = {}): FirstVisit {
   const { now = Date.now, offMainThread } = options;
   mark('prefetch sent');
-  const reader = import('./first-answer');
+  // Loaded a task later: the loader's link tags need not lengthen the script's first task.
+  const reader = new Promise((resolve) => setTimeout(resolve, 0)).then(() => import('./first-answer'));
   let worker: Promise<AnswerReader | null> | null = null;
   const workerReader = (): Promise<AnswerReader | null> => (worker ??= (offMainThread?.() ?? Promise.resolve(null)).catch(() => null));
   // The worker boots while the rest of a large answer arrives.

@@ -143,15 +143,20 @@ describe('moveEvaluationToWorker', () => {
 
 describe('a first visit’s answer read in the metering worker', () => {
   const text = JSON.stringify({ data: { entitlements: guideEntitlements } });
-  const bytes = () => new TextEncoder().encode(text).buffer as ArrayBuffer;
+  /** The answer in three chunks, as a fetch body streams it. */
+  const bytes = () => {
+    const all = new TextEncoder().encode(text);
+    const third = Math.ceil(all.length / 3);
+    return [all.slice(0, third), all.slice(third, 2 * third), all.slice(2 * third)];
+  };
 
-  it('moves the bytes there and the snapshot back (transferred, not copied): the snapshot the page would have read', async () => {
+  it('moves the chunks there and the snapshot back (transferred, not copied nor joined on the page): the snapshot the page would have read', async () => {
     vi.stubGlobal('Worker', InProcessWorker);
     const reader = (await new MeteringWorkerLink().answerReader())!;
     const readInWorker = vi.spyOn(InProcessWorker.api, 'readAnswer');
     const body = bytes();
     const reading = reader(body, SEPT_30);
-    expect(body.byteLength).toBe(0); // the page no longer holds them
+    expect(body.map((chunk) => chunk.buffer.byteLength)).toEqual([0, 0, 0]); // the page no longer holds them
     const snapshot = (await reading)!;
     // Compared as values: packed bytes compare equal whatever they hold.
     expect(entitlementMap(snapshot)).toEqual(entitlementMap(toSnapshot(guideEntitlements, SEPT_30)));
@@ -160,7 +165,7 @@ describe('a first visit’s answer read in the metering worker', () => {
     // The worker's packed buffer moved to the page: the worker no longer holds it.
     expect(readInWorker.mock.results[0]!.value.packed.byteLength).toBe(0);
     expect(snapshot.packed.byteLength).toBeGreaterThan(0);
-    expect(await reader(new TextEncoder().encode('<html>').buffer as ArrayBuffer, SEPT_30)).toBeNull();
+    expect(await reader([new TextEncoder().encode('<html>')], SEPT_30)).toBeNull();
   });
 
   it('is the same worker that evaluation then moves to: a client starts one', async () => {

@@ -50,8 +50,8 @@ export class MeteringWorkerLink {
     const worker = await this.worker();
     if (!worker) return null;
     const { api, failed } = worker;
-    // The bytes are transferred, not copied: the page no longer has them.
-    return (body, receivedAt) => Promise.race([api.readAnswer(transfer(body, [body]), receivedAt), failed]);
+    // The chunks' buffers are transferred, not copied (nor joined here): the page no longer has them.
+    return (body, receivedAt) => Promise.race([api.readAnswer(transfer(body, [...new Set(body.map((chunk) => chunk.buffer as ArrayBuffer))]), receivedAt), failed]);
   }
 }
 

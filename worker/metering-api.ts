@@ -6,6 +6,7 @@
 import { transfer } from 'comlink';
 import type { EntitlementSnapshot } from '../core/model';
 import { entitlementsFromText, toSnapshot } from '../core/wire';
+import { joinChunks } from '../engine/transport/capped-body';
 import { periodContaining } from '../core/periods';
 import { meteredPart, recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
 import { version } from '../package.json';
@@ -26,12 +27,12 @@ export function createMeteringApi() {
     },
     forget: (partitionKey: string): void => evaluator.forget(partitionKey),
     /**
-     * A first visit's answer body (transferred here) to its snapshot, as core/wire reads an
+     * A first visit's answer body, as the chunks it came in (their buffers transferred here), to its snapshot, as core/wire reads an
      * answer; null when it is not an entitlements answer. The snapshot's packed buffer is
      * transferred back, not copied.
      */
-    readAnswer(body: ArrayBuffer, receivedAt: number): EntitlementSnapshot | null {
-      const list = entitlementsFromText(new TextDecoder().decode(body));
+    readAnswer(body: Uint8Array[], receivedAt: number): EntitlementSnapshot | null {
+      const list = entitlementsFromText(new TextDecoder().decode(joinChunks(body)));
       const snapshot = list && toSnapshot(list, receivedAt);
       return snapshot && transfer(snapshot, [snapshot.packed]);
     },

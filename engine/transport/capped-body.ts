@@ -23,18 +23,19 @@ export async function readCappedText(response: Response, capBytes = MAX_BODY_BYT
 }
 
 /**
- * The body's bytes, read up to `capBytes`, in an ArrayBuffer of exactly their length (so it
- * can be transferred as it is); rejects with BodyTooLargeError past the cap. `onProgress`
- * hears the byte count read so far, after each chunk.
+ * The body's chunks as they came, read up to `capBytes`; rejects with BodyTooLargeError
+ * past the cap. `onProgress` hears the byte count read so far, after each chunk. Left as
+ * chunks, a large body can be handed to a worker to join (each chunk's buffer
+ * transferred) rather than copied into one buffer on the main thread.
  */
-export async function readCappedBytes(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<ArrayBuffer> {
+export async function readCappedChunks(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<Uint8Array[]> {
   const announced = Number(response.headers.get('content-length'));
   const body = response.body;
   if (announced > capBytes) {
     void body?.cancel().catch(() => undefined);
     throw new BodyTooLargeError(capBytes);
   }
-  if (!body) return response.arrayBuffer();
+  if (!body) return [new Uint8Array(await response.arrayBuffer())];
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -49,11 +50,21 @@ export async function readCappedBytes(response: Response, capBytes = MAX_BODY_BY
     chunks.push(value);
     onProgress?.(received);
   }
-  const bytes = new Uint8Array(received);
+  return chunks;
+}
+
+/** Chunks joined in one ArrayBuffer of exactly their length. */
+export function joinChunks(chunks: readonly Uint8Array[]): ArrayBuffer {
+  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
   return bytes.buffer;
+}
+
+/** The body's bytes, read up to `capBytes`, in one ArrayBuffer (see readCappedChunks). */
+export async function readCappedBytes(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<ArrayBuffer> {
+  return joinChunks(await readCappedChunks(response, capBytes, onProgress));
 }
