@@ -4,26 +4,31 @@
 // (or its metering worker) to read. Never throws: anything but a 200 within the cap is
 // null, and the engine then fetches as usual.
 import type { Connection } from '../core/protocol';
-import { MAX_ENTITLEMENTS_BYTES, readCappedChunks } from '../engine/transport/capped-body';
+import { MAX_ENTITLEMENTS_BYTES, readCappedBody } from '../engine/transport/capped-body';
 import { stiggHeaders } from '../engine/transport/headers';
 import { edgeEntitlementsUrl } from '../engine/transport/edge-url';
 
-/** An edge answer as it came: its body's bytes (the chunks read), ETag and arrival time. */
+/**
+ * An edge answer as it came: its body's bytes (the chunks read; with `rest`, the part of
+ * the body still to read, when reading was handed over), ETag and arrival time.
+ */
 export interface EdgeAnswer {
   body: Uint8Array[];
+  rest?: ReadableStream<Uint8Array> | undefined;
   etag?: string | undefined;
   receivedAt: number;
 }
 
 /**
- * `onProgress` hears the bytes read so far (the announced length first, where there is
- * one), so a large answer's reader can be made ready while the rest arrives.
+ * `onProgress` hears the bytes read so far, so a large answer's reader can be made ready
+ * while the rest arrives; once `handOver` says so, the page stops reading and the answer
+ * carries the rest of its body, for that reader (arrival is then when reading stopped).
  */
 export async function fetchEdgeAnswer(
   connection: Connection,
   timeoutMs: number,
   now: () => number,
-  onProgress?: (bytes: number) => void,
+  { onProgress, handOver }: { onProgress?: ((bytes: number) => void) | undefined; handOver?: ((bytes: number) => boolean) | undefined } = {},
 ): Promise<EdgeAnswer | null> {
   const controller = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = setTimeout(() => controller?.abort(), timeoutMs);
@@ -39,9 +44,9 @@ export async function fetchEdgeAnswer(
       void response.body?.cancel().catch(() => undefined);
       return null;
     }
-    const body = await readCappedChunks(response, MAX_ENTITLEMENTS_BYTES, onProgress);
+    const { chunks, rest } = await readCappedBody(response, MAX_ENTITLEMENTS_BYTES, { onProgress, stopWhen: handOver });
     const etag = response.headers.get('ETag') ?? undefined;
-    return { body, ...(etag ? { etag } : {}), receivedAt: now() };
+    return { body: chunks, ...(rest ? { rest } : {}), ...(etag ? { etag } : {}), receivedAt: now() };
   } catch {
     return null;
   } finally {

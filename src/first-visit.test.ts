@@ -7,7 +7,7 @@ import { entitlementMap } from '../core/test/packed';
 import type { EntitlementSnapshot } from '../core/model';
 import { entitlementsFromText, toSnapshot } from '../core/wire';
 import { T0, wireEntitlement } from '../engine/test/harness';
-import { joinChunks } from '../engine/transport/capped-body';
+import { joinChunks, readCappedStream } from '../engine/transport/capped-body';
 import { LARGE_ANSWER_BYTES, startFirstVisit, type AnswerReader, type FirstAnswer } from './first-visit';
 
 const TIMEOUT_MS = 5_000;
@@ -26,17 +26,19 @@ const read = (body: Uint8Array[], receivedAt: number) => {
 /** A snapshot as comparable values (its packed bytes would compare equal whatever they hold). */
 const readable = (snapshot: EntitlementSnapshot) => ({ entitlements: entitlementMap(snapshot), lastUpdate: snapshot.lastUpdate });
 
-/** Serves `text` as the edge answer, in two chunks: the second only once `release()` is called. */
+/** Serves `text` as the edge answer, in chunks: 90 %, then 5 % a moment later, the last 5 % only once `release()` is called. */
 function serve(text: string, status = 200) {
   const bytes = new TextEncoder().encode(text);
-  const half = Math.ceil(bytes.length * 0.9);
+  const [first, second] = [Math.ceil(bytes.length * 0.9), Math.ceil(bytes.length * 0.95)];
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      controller.enqueue(bytes.slice(0, half));
+      controller.enqueue(bytes.slice(0, first));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.enqueue(bytes.slice(first, second));
       await released;
-      controller.enqueue(bytes.slice(half));
+      controller.enqueue(bytes.slice(second));
       controller.close();
     },
   });
@@ -45,14 +47,15 @@ function serve(text: string, status = 200) {
   return { release, fetch };
 }
 
-/** A reader standing in for the metering worker: reads as the worker does, and counts. */
-function workerReader() {
-  const calls: Uint8Array[][] = [];
-  const reader: AnswerReader = async (body, receivedAt) => {
-    calls.push(body);
-    return read(body, receivedAt);
+/** A reader standing in for the metering worker: reads as the worker does (the rest of the body too), and counts. */
+function workerReader(ready: Promise<void> = Promise.resolve()) {
+  const calls: { body: Uint8Array[]; rest: ReadableStream<Uint8Array> | undefined }[] = [];
+  const reader: AnswerReader = async (body, receivedAt, rest) => {
+    calls.push({ body, rest });
+    const more = rest ? (await readCappedStream(rest)).chunks : [];
+    return read([...body, ...more], receivedAt);
   };
-  return { calls, offMainThread: vi.fn(async () => reader) };
+  return { calls, offMainThread: vi.fn(async () => ready.then(() => reader)) };
 }
 
 const visit = (options: Parameters<typeof startFirstVisit>[2]) => startFirstVisit(demoConnection, TIMEOUT_MS, { now: () => T0, ...options });
@@ -75,20 +78,35 @@ describe('a first visit’s own edge answer', () => {
     expect(answer!.prefetched).toEqual({ snapshot: answer!.snapshot, etag: '"e1"', receivedAt: T0 });
   });
 
-  it('is read in the metering worker when large, the worker starting while the answer still arrives', async () => {
+  it('is read in the metering worker when large: started while the answer arrives, it reads the rest of the body itself once up', async () => {
     const { release } = serve(LARGE);
     const { offMainThread, calls } = workerReader();
     const first = visit({ offMainThread });
-    // Past the threshold, before the answer is complete: the worker is on its way.
-    await vi.waitFor(() => expect(offMainThread).toHaveBeenCalledTimes(1));
-    expect(calls).toHaveLength(0);
+    // Past the threshold, before the answer is complete: the worker is up and has the rest of the body.
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.rest).toBeInstanceOf(ReadableStream);
+    expect(decoded(calls[0]!.body).length).toBeLessThan(LARGE.length);
     release();
     const answer = await first.answer;
-    expect(calls).toHaveLength(1);
-    expect(decoded(calls[0]!)).toBe(LARGE);
     expect(offMainThread).toHaveBeenCalledTimes(1);
     expect(readable(answer!.snapshot)).toEqual(readable(toSnapshot(JSON.parse(LARGE).data.entitlements, T0)));
     expect(answer!.prefetched).toEqual({ snapshot: answer!.snapshot, etag: '"e1"', receivedAt: T0 });
+  });
+
+  it('is handed to the metering worker whole when the worker is up only after the answer is in', async () => {
+    const { release } = serve(LARGE);
+    let up!: () => void;
+    const { offMainThread, calls } = workerReader(new Promise<void>((resolve) => (up = resolve)));
+    const first = visit({ offMainThread });
+    await vi.waitFor(() => expect(offMainThread).toHaveBeenCalledTimes(1));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    up();
+    const answer = await first.answer;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.rest).toBeUndefined();
+    expect(decoded(calls[0]!.body)).toBe(LARGE);
+    expect(readable(answer!.snapshot)).toEqual(readable(toSnapshot(JSON.parse(LARGE).data.entitlements, T0)));
   });
 
   it('is read on the page, large as it is, when no worker can be had (none allowed, or none starts)', async () => {

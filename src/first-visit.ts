@@ -7,8 +7,9 @@
 //
 // A large answer (a catalog of thousands of features) is decoded, parsed and turned into
 // a snapshot in the metering worker, not on the main thread: its bytes move there (no
-// copy) and its snapshot comes back (its packed buffer moved too). The worker starts as
-// soon as the answer is known to be large, and is the one evaluation moves to later.
+// copy; once the worker is up, the rest of the body's stream too, which it reads itself)
+// and its snapshot comes back (its packed buffer moved too). The worker starts as soon as
+// the answer is known to be large, and is the one evaluation moves to later.
 // Small answers, and pages without a worker, are read on the page.
 import type { EntitlementSnapshot } from '../core/model';
 import type { Connection, PrefetchedEntitlements } from '../core/protocol';
@@ -21,8 +22,12 @@ export const DEFER_MS = 1_000;
 /** Answers larger than this are read in the metering worker, where there is one. */
 export const LARGE_ANSWER_BYTES = 1024 * 1024;
 
-/** Reads an answer's bytes (theirs from the call on) in another host, the metering worker: its snapshot, null when it is not an answer. */
-export type AnswerReader = (body: Uint8Array[], receivedAt: number) => Promise<EntitlementSnapshot | null>;
+/**
+ * Reads an answer's bytes (theirs from the call on) in another host, the metering worker:
+ * the chunks read so far and, when the page stopped reading, the rest of the body. Its
+ * snapshot; null when it is not an answer.
+ */
+export type AnswerReader = (body: Uint8Array[], receivedAt: number, rest?: ReadableStream<Uint8Array>) => Promise<EntitlementSnapshot | null>;
 
 export interface FirstVisitOptions {
   now?: () => number;
@@ -65,9 +70,12 @@ export function startFirstVisit(connection: Connection, timeoutMs: number, optio
   const reader = new Promise((resolve) => setTimeout(resolve, 0)).then(() => import('./first-answer'));
   let worker: Promise<AnswerReader | null> | null = null;
   const workerReader = (): Promise<AnswerReader | null> => (worker ??= (offMainThread?.() ?? Promise.resolve(null)).catch(() => null));
-  // The worker boots while the rest of a large answer arrives.
-  const onProgress = offMainThread && ((bytes: number) => void (bytes > LARGE_ANSWER_BYTES && workerReader()));
-  const answer = fetchEdgeAnswer(connection, timeoutMs, now, onProgress)
+  // The worker boots while the rest of a large answer arrives; once it is up, it reads the
+  // rest itself (the body's stream moves there), so the page no longer takes in its chunks.
+  let ready: AnswerReader | null = null;
+  const onProgress = offMainThread && ((bytes: number) => void (bytes > LARGE_ANSWER_BYTES && workerReader().then((reader) => (ready = reader))));
+  const handOver = offMainThread && ((bytes: number) => bytes > LARGE_ANSWER_BYTES && ready !== null);
+  const answer = fetchEdgeAnswer(connection, timeoutMs, now, { onProgress, handOver })
     .then(async (prefetched) => {
       mark(prefetched ? 'prefetch answered' : 'prefetch failed');
       return prefetched && (await reader).readFirstAnswer(prefetched, workerReader, timeoutMs);

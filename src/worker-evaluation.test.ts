@@ -163,9 +163,23 @@ describe('a first visit’s answer read in the metering worker', () => {
     expect(Object.keys(entitlementMap(snapshot))).toHaveLength(guideEntitlements.length);
     expect(snapshot.lastUpdate).toBe(toSnapshot(guideEntitlements, SEPT_30).lastUpdate);
     // The worker's packed buffer moved to the page: the worker no longer holds it.
-    expect(readInWorker.mock.results[0]!.value.packed.byteLength).toBe(0);
+    expect((await readInWorker.mock.results[0]!.value)!.packed.byteLength).toBe(0);
     expect(snapshot.packed.byteLength).toBeGreaterThan(0);
     expect(await reader([new TextEncoder().encode('<html>')], SEPT_30)).toBeNull();
+  });
+
+  it('reads the rest of the body there when the page handed its stream over (transferred)', async () => {
+    vi.stubGlobal('Worker', InProcessWorker);
+    const reader = (await new MeteringWorkerLink().answerReader())!;
+    const [first, ...others] = bytes();
+    const rest = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of others) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const snapshot = (await reader([first!], SEPT_30, rest))!;
+    expect(entitlementMap(snapshot)).toEqual(entitlementMap(toSnapshot(guideEntitlements, SEPT_30)));
   });
 
   it('is the same worker that evaluation then moves to: a client starts one', async () => {

@@ -50,8 +50,12 @@ export class MeteringWorkerLink {
     const worker = await this.worker();
     if (!worker) return null;
     const { api, failed } = worker;
-    // The chunks' buffers are transferred, not copied (nor joined here): the page no longer has them.
-    return (body, receivedAt) => Promise.race([api.readAnswer(transfer(body, [...new Set(body.map((chunk) => chunk.buffer as ArrayBuffer))]), receivedAt), failed]);
+    // The chunks' buffers and the rest of the body's stream are transferred, not copied (nor
+    // joined here): the page no longer has them.
+    return (body, receivedAt, rest) => {
+      const moved: Transferable[] = [...new Set(body.map((chunk) => chunk.buffer as ArrayBuffer)), ...(rest ? [rest] : [])];
+      return Promise.race([api.readAnswer(transfer({ body, rest }, moved), receivedAt), failed]);
+    };
   }
 }
 

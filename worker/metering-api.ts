@@ -6,7 +6,7 @@
 import { transfer } from 'comlink';
 import type { EntitlementSnapshot } from '../core/model';
 import { entitlementsFromText, toSnapshot } from '../core/wire';
-import { joinChunks } from '../engine/transport/capped-body';
+import { joinChunks, MAX_ENTITLEMENTS_BYTES, readCappedStream, sizeOf } from '../engine/transport/capped-body';
 import { periodContaining } from '../core/periods';
 import { meteredPart, recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
 import { version } from '../package.json';
@@ -27,12 +27,14 @@ export function createMeteringApi() {
     },
     forget: (partitionKey: string): void => evaluator.forget(partitionKey),
     /**
-     * A first visit's answer body, as the chunks it came in (their buffers transferred here), to its snapshot, as core/wire reads an
-     * answer; null when it is not an entitlements answer. The snapshot's packed buffer is
-     * transferred back, not copied.
+     * A first visit's answer to its snapshot, as core/wire reads an answer: the chunks the
+     * page read (their buffers transferred here) and the rest of the body (its stream
+     * transferred), read here. Null when it is not an entitlements answer. The snapshot's
+     * packed buffer is transferred back, not copied.
      */
-    readAnswer(body: Uint8Array[], receivedAt: number): EntitlementSnapshot | null {
-      const list = entitlementsFromText(new TextDecoder().decode(joinChunks(body)));
+    async readAnswer({ body, rest }: { body: Uint8Array[]; rest?: ReadableStream<Uint8Array> | undefined }, receivedAt: number): Promise<EntitlementSnapshot | null> {
+      const more = rest ? (await readCappedStream(rest, MAX_ENTITLEMENTS_BYTES - sizeOf(body))).chunks : [];
+      const list = entitlementsFromText(new TextDecoder().decode(joinChunks([...body, ...more])));
       const snapshot = list && toSnapshot(list, receivedAt);
       return snapshot && transfer(snapshot, [snapshot.packed]);
     },

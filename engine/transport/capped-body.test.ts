@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBytes, readCappedText } from './capped-body';
+import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody, readCappedBytes, readCappedStream, readCappedText, sizeOf } from './capped-body';
 import { readJson, RequestFailure } from './http';
 import { timedPost } from '../api/transport';
 
@@ -22,6 +22,19 @@ function streamed(chunks: number, size: number, headers: Record<string, string> 
 }
 
 describe('capped answer bodies', () => {
+  it('stop being read when told, leaving the rest of the body for another reader, under the same cap', async () => {
+    const body = streamed(10, 64);
+    const { chunks, rest } = await readCappedBody(body.response, 640, { stopWhen: (bytes) => bytes >= 192 });
+    expect(sizeOf(chunks)).toBe(192);
+    expect(body.pulled()).toBeLessThan(10);
+    const more = await readCappedStream(rest!, 640 - 192);
+    expect(sizeOf(more.chunks)).toBe(448);
+    expect(more.rest).toBeUndefined();
+    const over = streamed(10, 64);
+    const start = await readCappedBody(over.response, 600, { stopWhen: (bytes) => bytes >= 192 });
+    await expect(readCappedStream(start.rest!, 600 - 192)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
   it('reads a body within the cap whole', async () => {
     await expect(readCappedText(new Response('{"ok":true}'), 100)).resolves.toBe('{"ok":true}');
     const { response } = streamed(4, 25);

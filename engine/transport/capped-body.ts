@@ -22,26 +22,46 @@ export async function readCappedText(response: Response, capBytes = MAX_BODY_BYT
   return new TextDecoder().decode(await readCappedBytes(response, capBytes));
 }
 
+/** A body read so far: its chunks as they came, and the rest when reading stopped early. */
+export interface BodyRead {
+  chunks: Uint8Array[];
+  /** The body's remainder, unread and unlocked: another host can read it (a stream transfers). */
+  rest?: ReadableStream<Uint8Array>;
+}
+
 /**
  * The body's chunks as they came, read up to `capBytes`; rejects with BodyTooLargeError
- * past the cap. `onProgress` hears the byte count read so far, after each chunk. Left as
- * chunks, a large body can be handed to a worker to join (each chunk's buffer
- * transferred) rather than copied into one buffer on the main thread.
+ * past the cap. `onProgress` hears the byte count read so far, after each chunk; reading
+ * stops early (the rest left in `rest`) once `stopWhen` says so. Left as chunks, a large
+ * body can be handed to a worker to join rather than copied into one buffer on the main thread.
  */
-export async function readCappedChunks(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<Uint8Array[]> {
+export async function readCappedBody(
+  response: Response,
+  capBytes = MAX_BODY_BYTES,
+  { onProgress, stopWhen }: { onProgress?: ((bytes: number) => void) | undefined; stopWhen?: ((bytes: number) => boolean) | undefined } = {},
+): Promise<BodyRead> {
   const announced = Number(response.headers.get('content-length'));
   const body = response.body;
   if (announced > capBytes) {
     void body?.cancel().catch(() => undefined);
     throw new BodyTooLargeError(capBytes);
   }
-  if (!body) return [new Uint8Array(await response.arrayBuffer())];
+  if (!body) return { chunks: [new Uint8Array(await response.arrayBuffer())] };
+  return readCappedStream(body, capBytes, { onProgress, stopWhen });
+}
+
+/** A body stream's chunks, read up to `capBytes` (see readCappedBody): also the rest of one whose reading was handed over. */
+export async function readCappedStream(
+  body: ReadableStream<Uint8Array>,
+  capBytes = MAX_BODY_BYTES,
+  { onProgress, stopWhen }: { onProgress?: ((bytes: number) => void) | undefined; stopWhen?: ((bytes: number) => boolean) | undefined } = {},
+): Promise<BodyRead> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return { chunks };
     received += value.byteLength;
     if (received > capBytes) {
       void reader.cancel().catch(() => undefined);
@@ -49,13 +69,24 @@ export async function readCappedChunks(response: Response, capBytes = MAX_BODY_B
     }
     chunks.push(value);
     onProgress?.(received);
+    if (stopWhen?.(received)) {
+      reader.releaseLock();
+      return { chunks, rest: body };
+    }
   }
-  return chunks;
 }
+
+/** The body's chunks, read whole up to `capBytes` (see readCappedBody). */
+export async function readCappedChunks(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<Uint8Array[]> {
+  return (await readCappedBody(response, capBytes, { onProgress })).chunks;
+}
+
+/** Bytes in all chunks. */
+export const sizeOf = (chunks: readonly Uint8Array[]): number => chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
 
 /** Chunks joined in one ArrayBuffer of exactly their length. */
 export function joinChunks(chunks: readonly Uint8Array[]): ArrayBuffer {
-  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  const bytes = new Uint8Array(sizeOf(chunks));
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
