@@ -21,9 +21,11 @@ export function isSoundPack(buffer: unknown): buffer is ArrayBuffer {
   if (enums.some((index) => index >= c.strings)) return false;
   if (details.some((index) => index !== NONE && index >= c.strings)) return false;
   if (refs.some((ref) => ref >= c.numbers)) return false;
+  // Official enum values are short: a long "value" is unsound without being decoded.
   const enumValue = (code: number) => {
     const index = enums[code - 1]!;
-    return String.fromCharCode(...chars.subarray(starts[index]!, starts[index + 1]!));
+    const [start, end] = [starts[index]!, starts[index + 1]!];
+    return end - start > 64 ? '' : String.fromCharCode(...chars.subarray(start, end));
   };
   for (let e = 0; e < c.count; e += 1) {
     const detailsAt = words[e * ENTRY_WORDS]!;

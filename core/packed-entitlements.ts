@@ -17,6 +17,7 @@ import type {
   MonthlyAccordingTo,
   WeeklyAccordingTo,
 } from './model';
+import { fnv1a } from './fnv';
 
 /** "GHP2"; a buffer written with the other byte order or another format reads differently. */
 export const MAGIC = 0x47485032;
@@ -59,6 +60,8 @@ export const NUMBER_FIELDS = [
   'usageUpdatedAt',
 ] as const;
 
+const PERIOD_END_BIT = NUMBER_FIELDS.indexOf('usagePeriodEnd');
+
 /** Decoded entries kept per buffer; past this the cache starts over (bounded memory). */
 const DECODED_CACHE_SIZE = 128;
 
@@ -84,12 +87,8 @@ export function layoutOf(c: Counts): Layout {
   return { numbers, entries, details, starts, enums, slots, metered, refs, chars, bytes, end: align(bytes + c.count * ENTRY_BYTES, 8) };
 }
 
-/** FNV-1a over UTF-16 code units. */
-export function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
+/** Where a feature id's hash probe starts. */
+export const hashOf = fnv1a;
 
 /** The regions of a buffer whose header and length agree, as typed arrays. */
 export function regionsOf(buffer: ArrayBuffer) {
@@ -250,10 +249,9 @@ function newReader(buffer: ArrayBuffer): PackedEntitlements {
     meteredPeriodEnd(position) {
       const index = metered[position] ?? 0;
       const present = bytes[index * ENTRY_BYTES + B_NUMBERS] ?? 0;
-      const bit = NUMBER_FIELDS.indexOf('usagePeriodEnd');
-      if (!(present & (1 << bit))) return undefined;
+      if (!(present & (1 << PERIOD_END_BIT))) return undefined;
       let ref = words[index * ENTRY_WORDS + 1] ?? 0;
-      for (let before = present & ((1 << bit) - 1); before; before &= before - 1) ref += 1;
+      for (let before = present & ((1 << PERIOD_END_BIT) - 1); before; before &= before - 1) ref += 1;
       return numbers[refs[ref]!];
     },
     meteredAt: (position) => decode(metered[position] ?? 0),

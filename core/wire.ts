@@ -135,3 +135,9 @@ export function entitlementsFromText(text: string): unknown[] | null {
     return null;
   }
 }
+
+/** An answer's text, as it came over the wire, to its snapshot; null when it is not an entitlements answer. */
+export function snapshotFromText(text: string, receivedAt: number): EntitlementSnapshot | null {
+  const list = entitlementsFromText(text);
+  return list && toSnapshot(list, receivedAt);
+}

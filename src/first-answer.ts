@@ -1,8 +1,8 @@
 // A first visit's edge answer read as the engine reads its own (core/wire): on the page
 // when it is small, in the metering worker when it is large and a worker can be had.
 // Loaded while that request is in flight, so it is not part of the code the page loads up front.
-import { entitlementsFromText, toSnapshot } from '../core/wire';
-import { joinChunks, MAX_ENTITLEMENTS_BYTES, readCappedStream, sizeOf } from '../engine/transport/capped-body';
+import { snapshotFromText } from '../core/wire';
+import { joinChunks, sizeOf } from '../engine/transport/capped-body';
 import type { EdgeAnswer } from './first-fetch';
 import { mark } from './timeline';
 import { LARGE_ANSWER_BYTES, type AnswerReader, type FirstAnswer } from './first-visit';
@@ -11,15 +11,10 @@ import { LARGE_ANSWER_BYTES, type AnswerReader, type FirstAnswer } from './first
 export async function readFirstAnswer(answer: EdgeAnswer, workerReader: () => Promise<AnswerReader | null>, timeoutMs: number): Promise<FirstAnswer | null> {
   const { body, rest, etag, receivedAt } = answer;
   const elsewhere = rest || sizeOf(body) > LARGE_ANSWER_BYTES ? await workerReader() : null;
-  let snapshot;
-  if (elsewhere) {
-    snapshot = await readElsewhere(elsewhere, answer, timeoutMs);
-  } else {
-    // The page reads it: the rest of its body too, if reading was handed over and no reader took it.
-    const more = rest ? (await readCappedStream(rest, MAX_ENTITLEMENTS_BYTES - sizeOf(body))).chunks : [];
-    const list = entitlementsFromText(new TextDecoder().decode(joinChunks([...body, ...more])));
-    snapshot = list && toSnapshot(list, receivedAt);
-  }
+  // Reading is handed over (`rest`) only once the worker's reader is up, so `elsewhere` then has it.
+  const snapshot = elsewhere
+    ? await readElsewhere(elsewhere, answer, timeoutMs)
+    : snapshotFromText(new TextDecoder().decode(joinChunks(body)), receivedAt);
   return snapshot ? { snapshot, prefetched: { snapshot, ...(etag ? { etag } : {}), receivedAt } } : null;
 }
 

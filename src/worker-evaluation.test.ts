@@ -8,7 +8,7 @@ import { isMeteredFeature } from '../core/decide';
 import { createMeteringApi, type MeteringApi } from '../worker/metering-api';
 import { MeteringEvaluator } from '../worker/evaluator';
 import { Evaluation } from './evaluation';
-import { MeteringWorkerLink, moveEvaluationToWorker } from './worker-evaluation';
+import { MeteringWorkerLink } from './worker-evaluation';
 import { entitlementMap, tableMap } from '../core/test/packed';
 
 const SEPT_30 = Date.parse('2022-09-30T23:00:00.000Z');
@@ -74,11 +74,11 @@ afterEach(() => {
   InProcessWorker.created = 0;
 });
 
-describe('moveEvaluationToWorker', () => {
+describe('MeteringWorkerLink.moveEvaluation', () => {
   it('keeps evaluation on the page, and ends the worker, when its script fails to load', async () => {
     vi.stubGlobal('Worker', UnloadableWorker);
     const evaluation = new Evaluation();
-    expect(await moveEvaluationToWorker(evaluation)).toBe(false);
+    expect(await new MeteringWorkerLink().moveEvaluation(evaluation)).toBe(false);
     expect(evaluation.where).toBe('page');
     expect(UnloadableWorker.created.map((worker) => worker.terminated)).toEqual([true]);
   });
@@ -93,7 +93,7 @@ describe('moveEvaluationToWorker', () => {
       },
     );
     const evaluation = new Evaluation();
-    expect(await moveEvaluationToWorker(evaluation)).toBe(false);
+    expect(await new MeteringWorkerLink().moveEvaluation(evaluation)).toBe(false);
     expect(evaluation.where).toBe('page');
   });
 
@@ -103,7 +103,7 @@ describe('moveEvaluationToWorker', () => {
     const evaluation = new Evaluation(() => Date.now());
     const record = recordOf(SEPT_30);
     const onPage = await evaluation.update('p', inputsOf(record));
-    expect(await moveEvaluationToWorker(evaluation)).toBe(true);
+    expect(await new MeteringWorkerLink().moveEvaluation(evaluation)).toBe(true);
     expect(evaluation.where).toBe('worker');
     const held = vi.spyOn(MeteringEvaluator.prototype, 'update');
     const fromWorker = (await evaluation.update('p', inputsOf(record)))!;
@@ -122,7 +122,7 @@ describe('moveEvaluationToWorker', () => {
     const evaluation = new Evaluation(() => Date.now());
     const announced: (DecisionTable | null)[] = [];
     evaluation.onTable((_key, table) => announced.push(table));
-    expect(await moveEvaluationToWorker(evaluation)).toBe(true);
+    expect(await new MeteringWorkerLink().moveEvaluation(evaluation)).toBe(true);
     const record = recordOf(SEPT_30);
     await evaluation.update('p', inputsOf(record));
 

@@ -59,11 +59,6 @@ export class MeteringWorkerLink {
   }
 }
 
-/** Starts a metering worker and hands evaluation to it (see MeteringWorkerLink). */
-export function moveEvaluationToWorker(evaluation: Evaluation): Promise<boolean> {
-  return new MeteringWorkerLink().moveEvaluation(evaluation);
-}
-
 async function connectMeteringWorker(): Promise<MeteringWorker | null> {
   const worker = startMeteringWorker();
   if (!worker) return null;

@@ -8,6 +8,7 @@ import { sameOriginUrl } from '../core/loaded-assets';
 import { parsePageMessage } from './protocol';
 import { serviceWorkerScope, type WorkerScope } from './scope';
 import { GATEHOUSE_VERSION } from './version';
+import { fnv1a } from '../core/fnv';
 
 /** An entry of a precache manifest, in Workbox's format (`self.__WB_MANIFEST`). */
 export interface PrecacheEntry {
@@ -134,12 +135,5 @@ function withoutQuery(url: string): string {
   return parsed.origin + parsed.pathname;
 }
 
-/** FNV-1a, 32 bits, as hex: enough to tell two asset lists apart in a cache name. */
-function hashOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** A hash as hex: enough to tell two asset lists apart in a cache name. */
+const hashOf = (text: string): string => fnv1a(text).toString(16).padStart(8, '0');

@@ -5,7 +5,7 @@
 // a first visit's large edge answer, off the page's main thread.
 import { transfer } from 'comlink';
 import type { EntitlementSnapshot } from '../core/model';
-import { entitlementsFromText, toSnapshot } from '../core/wire';
+import { snapshotFromText } from '../core/wire';
 import { joinChunks, MAX_ENTITLEMENTS_BYTES, readCappedStream, sizeOf } from '../engine/transport/capped-body';
 import { periodContaining } from '../core/periods';
 import { meteredPart, recordBasis, tableChanges, type TableChanges } from '../core/table-changes';
@@ -34,8 +34,7 @@ export function createMeteringApi() {
      */
     async readAnswer({ body, rest }: { body: Uint8Array[]; rest?: ReadableStream<Uint8Array> | undefined }, receivedAt: number): Promise<EntitlementSnapshot | null> {
       const more = rest ? (await readCappedStream(rest, MAX_ENTITLEMENTS_BYTES - sizeOf(body))).chunks : [];
-      const list = entitlementsFromText(new TextDecoder().decode(joinChunks([...body, ...more])));
-      const snapshot = list && toSnapshot(list, receivedAt);
+      const snapshot = snapshotFromText(new TextDecoder().decode(joinChunks([...body, ...more])), receivedAt);
       return snapshot && transfer(snapshot, [snapshot.packed]);
     },
     /** `listener` arrives as a comlink proxy. */

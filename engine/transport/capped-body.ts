@@ -22,6 +22,11 @@ export async function readCappedText(response: Response, capBytes = MAX_BODY_BYT
   return new TextDecoder().decode(await readCappedBytes(response, capBytes));
 }
 
+export interface ReadOptions {
+  onProgress?: ((bytes: number) => void) | undefined;
+  stopWhen?: ((bytes: number) => boolean) | undefined;
+}
+
 /** A body read so far: its chunks as they came, and the rest when reading stopped early. */
 export interface BodyRead {
   chunks: Uint8Array[];
@@ -38,7 +43,7 @@ export interface BodyRead {
 export async function readCappedBody(
   response: Response,
   capBytes = MAX_BODY_BYTES,
-  { onProgress, stopWhen }: { onProgress?: ((bytes: number) => void) | undefined; stopWhen?: ((bytes: number) => boolean) | undefined } = {},
+  { onProgress, stopWhen }: ReadOptions = {},
 ): Promise<BodyRead> {
   const announced = Number(response.headers.get('content-length'));
   const body = response.body;
@@ -54,7 +59,7 @@ export async function readCappedBody(
 export async function readCappedStream(
   body: ReadableStream<Uint8Array>,
   capBytes = MAX_BODY_BYTES,
-  { onProgress, stopWhen }: { onProgress?: ((bytes: number) => void) | undefined; stopWhen?: ((bytes: number) => boolean) | undefined } = {},
+  { onProgress, stopWhen }: ReadOptions = {},
 ): Promise<BodyRead> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -76,11 +81,6 @@ export async function readCappedStream(
   }
 }
 
-/** The body's chunks, read whole up to `capBytes` (see readCappedBody). */
-export async function readCappedChunks(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<Uint8Array[]> {
-  return (await readCappedBody(response, capBytes, { onProgress })).chunks;
-}
-
 /** Bytes in all chunks. */
 export const sizeOf = (chunks: readonly Uint8Array[]): number => chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
 
@@ -95,7 +95,7 @@ export function joinChunks(chunks: readonly Uint8Array[]): ArrayBuffer {
   return bytes.buffer;
 }
 
-/** The body's bytes, read up to `capBytes`, in one ArrayBuffer (see readCappedChunks). */
+/** The body's bytes, read up to `capBytes`, in one ArrayBuffer (see readCappedBody). */
 export async function readCappedBytes(response: Response, capBytes = MAX_BODY_BYTES, onProgress?: (bytes: number) => void): Promise<ArrayBuffer> {
-  return joinChunks(await readCappedChunks(response, capBytes, onProgress));
+  return joinChunks((await readCappedBody(response, capBytes, { onProgress })).chunks);
 }
