@@ -22,6 +22,14 @@ export interface HostHeap {
 
 const HOST_TYPES: readonly string[] = ['page', 'worker', 'service_worker'] satisfies HostType[];
 
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(2);
+/** A host's memory as the bench logs it, in MiB. */
+export const describeHeap = (heap: HostHeap): string =>
+  `${heap.type} ${mb(heap.usedBytes)}${heap.backingStoreBytes ? ` (${mb(heap.backingStoreBytes)} outside the V8 heap)` : ''}`;
+
+/** Memory of several hosts together. */
+export const totalBytes = (heaps: readonly HostHeap[]): number => heaps.reduce((total, heap) => total + heap.usedBytes, 0);
+
 const REPLY_TIMEOUT_MS = 10_000;
 const ATTEMPTS = 3;
 

@@ -7,13 +7,12 @@
 import { writeLargeCatalog, METERED_BENCH_FEATURE } from '../harness/catalog';
 import { benchEmulator } from '../harness/emulator';
 import { openSettledPage, pageUrl, SDKS, sleep, type Sdk } from '../harness/browser';
-import { heapsOf } from '../harness/heap';
+import { describeHeap, heapsOf, totalBytes } from '../harness/heap';
 import type { BenchEnv, Measurement } from '../types';
 
 const FEATURES = 50_000;
 const RUNS = 2;
 const CUSTOMER = 'customer-demo-01';
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 export async function largeCatalog({ browser, site, log }: BenchEnv): Promise<Measurement[]> {
   const emulator = await benchEmulator(writeLargeCatalog(FEATURES));
@@ -44,9 +43,9 @@ export async function largeCatalog({ browser, site, log }: BenchEnv): Promise<Me
           const pages = heaps.filter((heap) => heap.type === 'page');
           const hosts = sdk === 'gatehouse' ? heaps : pages;
           heapPage[sdk].push(pages[0]!.usedBytes);
-          heapAll[sdk].push(hosts.reduce((total, heap) => total + heap.usedBytes, 0));
+          heapAll[sdk].push(totalBytes(hosts));
           log(
-            `${FEATURES} features ${sdk}: ${long.length} long tasks (${long.join(', ')} ms); memory ${hosts.map((h) => `${h.type} ${mb(h.usedBytes)} (${mb(h.backingStoreBytes)} outside the V8 heap)`).join(' + ')} MB`,
+            `${FEATURES} features ${sdk}: ${long.length} long tasks (${long.join(', ')} ms); memory ${hosts.map(describeHeap).join(' + ')} MB`,
           );
         } finally {
           await context.close();

@@ -11,7 +11,7 @@
 import { writeLargeCatalog, METERED_BENCH_FEATURE } from '../harness/catalog';
 import { benchEmulator } from '../harness/emulator';
 import { openSettledPage, pageUrl, SDKS, type Sdk } from '../harness/browser';
-import { heapsOf, type HostHeap } from '../harness/heap';
+import { describeHeap, heapsOf, totalBytes } from '../harness/heap';
 import type { BenchEnv, Measurement } from '../types';
 
 const FEATURES = 5_000;
@@ -20,10 +20,7 @@ const RUNS = 3;
 const BASELINE_RUNS = 2;
 const CUSTOMER = 'customer-demo-01';
 
-const sum = (heaps: HostHeap[]) => heaps.reduce((total, heap) => total + heap.usedBytes, 0);
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(2);
 /** "page 1.50 (0.10 outside the V8 heap)": the host's total, and its part in backing stores. */
-const describe = (heap: HostHeap) => `${heap.type} ${mb(heap.usedBytes)}${heap.backingStoreBytes ? ` (${mb(heap.backingStoreBytes)} outside the V8 heap)` : ''}`;
 
 interface Readings {
   page: Record<Sdk, number[]>;
@@ -50,8 +47,8 @@ async function readHosts({ browser, site, log }: BenchEnv, features: number, run
             throw new Error(`gatehouse: its metering worker and service worker should both be running (found ${heaps.map((h) => h.type).join(', ')})`);
           }
           readings.page[sdk].push(pages[0]!.usedBytes);
-          readings.all[sdk].push(sum(hosts));
-          details.push(hosts.map(describe).join(' + '));
+          readings.all[sdk].push(totalBytes(hosts));
+          details.push(hosts.map(describeHeap).join(' + '));
         } finally {
           await context.close();
         }
