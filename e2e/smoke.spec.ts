@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 async function openDemo(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Gatehouse demo' })).toBeVisible();
+  // The heading is static HTML: the demo's module (which installs the hooks) may not have run yet.
+  await page.waitForFunction(() => window.gatehouseSmoke !== undefined);
   await page.evaluate(() => window.gatehouseSmoke.swReady);
 }
 
